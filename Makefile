@@ -1,0 +1,39 @@
+# doithoai front door. Quick start: `make run` serves the demo commune at
+# http://127.0.0.1:8080; `make test` builds the dev preset (ASan+UBSan) and
+# runs every test. PORT= and DB= override the defaults.
+PORT ?= 8080
+DB ?= var/doithoai.db
+JOBS ?= $(shell nproc)
+
+.PHONY: run test build release deps format check-format bench clean
+
+run: release
+	@if [ ! -f "$(DB)" ]; then build/release/doithoai init --db "$(DB)" --demo; fi
+	@echo "Chưa có tài khoản đăng nhập mẫu: tài khoản và phân quyền đến ở issue #3."
+	@echo "Mở trình duyệt: http://127.0.0.1:$(PORT)/"
+	build/release/doithoai serve --db "$(DB)" --listen 127.0.0.1:$(PORT)
+
+release:
+	scripts/install-deps.sh run
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+test:
+	scripts/install-deps.sh test
+	scripts/check-format.sh
+	cmake --preset dev >/dev/null
+	cmake --build --preset dev -j $(JOBS)
+	ctest --preset dev -j $(JOBS)
+
+bench:
+	scripts/install-deps.sh bench
+	bench/run.sh
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+check-format:
+	scripts/check-format.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages doithoai needs, only those missing.
+# Usage: scripts/install-deps.sh run|test|bench
+# Runs apt-get as root, or through sudo when not root.
+set -euo pipefail
+
+run_pkgs=(g++ cmake make pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libicu-dev
+          nlohmann-json3-dev libcli11-dev libmstch-dev libboost-dev zlib1g-dev)
+test_pkgs=(libgtest-dev clang-format)
+bench_pkgs=(wrk)
+
+want=("${run_pkgs[@]}")
+case "${1:-run}" in
+  run) ;;
+  test) want+=("${test_pkgs[@]}") ;;
+  bench) want+=("${bench_pkgs[@]}") ;;
+  *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Cài đặt các gói còn thiếu: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO=(sudo)
+else
+  echo "Lỗi: cần quyền root (hoặc sudo) để cài: ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -q
+"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,265 @@
+// SqliteCommuneRepository: communes, villages, units and officials in SQLite
+// (schema in migrations/0001_init.sql). Friendly Vietnamese errors come from
+// checks inside the write transaction; the schema's constraints (UNIQUE,
+// foreign keys) remain the safety net.
+#include "adapters/storage/sqlite/sqlite_commune_repository.h"
+
+#include <string>
+#include <utility>
+
+namespace doithoai::sqlite {
+
+namespace {
+
+// Reads a row of "SELECT id, slug, code, name, type, province_name, address,
+// remote_area FROM communes".
+Result<Commune> CommuneFromRow(const Statement& row) {
+  Commune commune;
+  commune.id = CommuneId{row.ColumnInt(0)};
+  commune.slug = row.ColumnText(1);
+  commune.code = row.ColumnText(2);
+  commune.name = row.ColumnText(3);
+  Result<CommuneType> type = ParseCommuneType(row.ColumnText(4));
+  if (!type.ok()) {
+    return MakeError(
+        ErrorCode::kInternal,
+        "Loại đơn vị hành chính lưu trong cơ sở dữ liệu không hợp lệ: " + row.ColumnText(4));
+  }
+  commune.type = *type;
+  commune.province_name = row.ColumnText(5);
+  commune.address = row.ColumnText(6);
+  commune.remote_area = row.ColumnInt(7) != 0;
+  return commune;
+}
+
+// Runs a query expected to return at most one commune.
+Result<Commune> FindOne(Statement& stmt, const std::string& not_found) {
+  ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) {
+    return MakeError(ErrorCode::kNotFound, not_found);
+  }
+  return CommuneFromRow(stmt);
+}
+
+std::string CommuneIdNotFound(CommuneId id) {
+  return "Không tìm thấy xã có mã số " + std::to_string(id.value);
+}
+
+// kNotFound unless commune `id` exists; used before inserting its children so
+// the caller gets a clear message rather than a foreign-key failure.
+Status RequireCommune(Connection& c, CommuneId id) {
+  ASSIGN_OR_RETURN(Statement stmt, c.Prepare("SELECT 1 FROM communes WHERE id = ?"));
+  stmt.Bind(1, id.value);
+  ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) {
+    return MakeError(ErrorCode::kNotFound, CommuneIdNotFound(id));
+  }
+  return OkStatus();
+}
+
+// Replaces the generic message of a kAlreadyExists error.
+Error WithDuplicateMessage(Error error, std::string message) {
+  if (error.code == ErrorCode::kAlreadyExists) {
+    error.message = std::move(message);
+  }
+  return error;
+}
+
+}  // namespace
+
+Result<CommuneId> SqliteCommuneRepository::CreateCommune(const Commune& commune) {
+  return db_.Write<CommuneId>([&commune](Connection& c) -> Result<CommuneId> {
+    ASSIGN_OR_RETURN(Statement taken,
+                     c.Prepare("SELECT EXISTS (SELECT 1 FROM communes WHERE slug = ?1), "
+                               "EXISTS (SELECT 1 FROM communes WHERE code = ?2)"));
+    taken.Bind(1, commune.slug).Bind(2, commune.code);
+    ASSIGN_OR_RETURN(bool row, taken.Step());
+    if (row && taken.ColumnInt(0) != 0) {
+      return MakeError(ErrorCode::kAlreadyExists,
+                       "Đã có xã với mã đường dẫn \"" + commune.slug + "\"");
+    }
+    if (row && taken.ColumnInt(1) != 0) {
+      return MakeError(ErrorCode::kAlreadyExists,
+                       "Đã có xã với mã đơn vị hành chính " + commune.code);
+    }
+    ASSIGN_OR_RETURN(Statement insert,
+                     c.Prepare("INSERT INTO communes (slug, code, name, type, province_name, "
+                               "address, remote_area) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.Bind(1, commune.slug)
+        .Bind(2, commune.code)
+        .Bind(3, commune.name)
+        .Bind(4, CommuneTypeCode(commune.type))
+        .Bind(5, commune.province_name)
+        .Bind(6, commune.address)
+        .Bind(7, commune.remote_area ? 1 : 0);
+    Status inserted = insert.Run();
+    if (!inserted.ok()) {
+      return WithDuplicateMessage(std::move(inserted).error(),
+                                  "Đã có xã với mã đường dẫn hoặc mã đơn vị hành chính này");
+    }
+    return CommuneId{c.LastInsertRowId()};
+  });
+}
+
+Result<Commune> SqliteCommuneRepository::FindCommuneBySlug(std::string_view slug) {
+  return db_.Read<Commune>([slug](Connection& c) -> Result<Commune> {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     c.Prepare("SELECT id, slug, code, name, type, province_name, "
+                               "address, remote_area FROM communes WHERE slug = ?"));
+    stmt.Bind(1, slug);
+    return FindOne(stmt, "Không tìm thấy xã \"" + std::string(slug) + "\"");
+  });
+}
+
+Result<Commune> SqliteCommuneRepository::FindCommune(CommuneId id) {
+  return db_.Read<Commune>([id](Connection& c) -> Result<Commune> {
+    ASSIGN_OR_RETURN(Statement stmt, c.Prepare("SELECT id, slug, code, name, type, province_name, "
+                                               "address, remote_area FROM communes WHERE id = ?"));
+    stmt.Bind(1, id.value);
+    return FindOne(stmt, CommuneIdNotFound(id));
+  });
+}
+
+Result<std::vector<Commune>> SqliteCommuneRepository::ListCommunes() {
+  return db_.Read<std::vector<Commune>>([](Connection& c) -> Result<std::vector<Commune>> {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     c.Prepare("SELECT id, slug, code, name, type, province_name, address, "
+                               "remote_area FROM communes ORDER BY name, id"));
+    std::vector<Commune> out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) {
+        return out;
+      }
+      ASSIGN_OR_RETURN(Commune commune, CommuneFromRow(stmt));
+      out.push_back(std::move(commune));
+    }
+  });
+}
+
+Result<VillageId> SqliteCommuneRepository::AddVillage(const Village& village) {
+  return db_.Write<VillageId>([&village](Connection& c) -> Result<VillageId> {
+    RETURN_IF_ERROR(RequireCommune(c, village.commune_id));
+    ASSIGN_OR_RETURN(
+        Statement insert,
+        c.Prepare("INSERT INTO villages (commune_id, name, position) VALUES (?, ?, ?)"));
+    insert.Bind(1, village.commune_id.value).Bind(2, village.name).Bind(3, village.position);
+    Status inserted = insert.Run();
+    if (!inserted.ok()) {
+      return WithDuplicateMessage(std::move(inserted).error(),
+                                  "Xã đã có thôn, tổ dân phố \"" + village.name + "\"");
+    }
+    return VillageId{c.LastInsertRowId()};
+  });
+}
+
+Result<std::vector<Village>> SqliteCommuneRepository::ListVillages(CommuneId commune) {
+  return db_.Read<std::vector<Village>>([commune](Connection& c) -> Result<std::vector<Village>> {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     c.Prepare("SELECT id, commune_id, name, position FROM villages "
+                               "WHERE commune_id = ? ORDER BY position, id"));
+    stmt.Bind(1, commune.value);
+    std::vector<Village> out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) {
+        return out;
+      }
+      out.push_back(Village{VillageId{stmt.ColumnInt(0)}, CommuneId{stmt.ColumnInt(1)},
+                            stmt.ColumnText(2), static_cast<int>(stmt.ColumnInt(3))});
+    }
+  });
+}
+
+Result<UnitId> SqliteCommuneRepository::AddUnit(const Unit& unit) {
+  return db_.Write<UnitId>([&unit](Connection& c) -> Result<UnitId> {
+    RETURN_IF_ERROR(RequireCommune(c, unit.commune_id));
+    ASSIGN_OR_RETURN(
+        Statement insert,
+        c.Prepare("INSERT INTO units (commune_id, name, short_name) VALUES (?, ?, ?)"));
+    insert.Bind(1, unit.commune_id.value).Bind(2, unit.name).Bind(3, unit.short_name);
+    Status inserted = insert.Run();
+    if (!inserted.ok()) {
+      return WithDuplicateMessage(std::move(inserted).error(),
+                                  "Xã đã có bộ phận \"" + unit.name + "\"");
+    }
+    return UnitId{c.LastInsertRowId()};
+  });
+}
+
+Result<std::vector<Unit>> SqliteCommuneRepository::ListUnits(CommuneId commune) {
+  return db_.Read<std::vector<Unit>>([commune](Connection& c) -> Result<std::vector<Unit>> {
+    ASSIGN_OR_RETURN(Statement stmt, c.Prepare("SELECT id, commune_id, name, short_name FROM units "
+                                               "WHERE commune_id = ? ORDER BY id"));
+    stmt.Bind(1, commune.value);
+    std::vector<Unit> out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) {
+        return out;
+      }
+      out.push_back(Unit{UnitId{stmt.ColumnInt(0)}, CommuneId{stmt.ColumnInt(1)},
+                         stmt.ColumnText(2), stmt.ColumnText(3)});
+    }
+  });
+}
+
+Result<OfficialId> SqliteCommuneRepository::AddOfficial(const Official& official) {
+  return db_.Write<OfficialId>([&official](Connection& c) -> Result<OfficialId> {
+    RETURN_IF_ERROR(RequireCommune(c, official.commune_id));
+    if (official.unit_id.has_value()) {
+      ASSIGN_OR_RETURN(Statement unit,
+                       c.Prepare("SELECT 1 FROM units WHERE id = ? AND commune_id = ?"));
+      unit.Bind(1, official.unit_id->value).Bind(2, official.commune_id.value);
+      ASSIGN_OR_RETURN(bool found, unit.Step());
+      if (!found) {
+        std::string message = "Không tìm thấy bộ phận có mã số " +
+                              std::to_string(official.unit_id->value) + " trong xã này";
+        return Error{ErrorCode::kInvalidArgument, message, {{"unit_id", message}}};
+      }
+    }
+    ASSIGN_OR_RETURN(Statement insert,
+                     c.Prepare("INSERT INTO officials (commune_id, full_name, position, unit_id, "
+                               "sort_given_name) VALUES (?, ?, ?, ?, ?)"));
+    insert.Bind(1, official.commune_id.value)
+        .Bind(2, official.full_name)
+        .Bind(3, official.position)
+        .Bind(5, official.sort_given_name);
+    if (official.unit_id.has_value()) {
+      insert.Bind(4, official.unit_id->value);
+    } else {
+      insert.BindNull(4);
+    }
+    RETURN_IF_ERROR(insert.Run());
+    return OfficialId{c.LastInsertRowId()};
+  });
+}
+
+Result<std::vector<Official>> SqliteCommuneRepository::ListOfficials(CommuneId commune) {
+  return db_.Read<std::vector<Official>>([commune](Connection& c) -> Result<std::vector<Official>> {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     c.Prepare("SELECT id, commune_id, full_name, position, unit_id, "
+                               "sort_given_name FROM officials WHERE commune_id = ? "
+                               "ORDER BY id"));
+    stmt.Bind(1, commune.value);
+    std::vector<Official> out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) {
+        return out;
+      }
+      Official official;
+      official.id = OfficialId{stmt.ColumnInt(0)};
+      official.commune_id = CommuneId{stmt.ColumnInt(1)};
+      official.full_name = stmt.ColumnText(2);
+      official.position = stmt.ColumnText(3);
+      if (!stmt.ColumnIsNull(4)) {
+        official.unit_id = UnitId{stmt.ColumnInt(4)};
+      }
+      official.sort_given_name = stmt.ColumnText(5);
+      out.push_back(std::move(official));
+    }
+  });
+}
+
+}  // namespace doithoai::sqlite

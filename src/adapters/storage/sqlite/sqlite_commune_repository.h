@@ -1,0 +1,40 @@
+// SqliteCommuneRepository: the CommuneRepository port on SqliteDatabase.
+// Constant SQL with bound parameters only; every write runs in one
+// transaction, so existence checks and inserts cannot race.
+#ifndef DOITHOAI_ADAPTERS_STORAGE_SQLITE_SQLITE_COMMUNE_REPOSITORY_H_
+#define DOITHOAI_ADAPTERS_STORAGE_SQLITE_SQLITE_COMMUNE_REPOSITORY_H_
+
+#include <string_view>
+#include <vector>
+
+#include "adapters/storage/sqlite/database.h"
+#include "core/communes/commune_repository.h"
+
+namespace doithoai::sqlite {
+
+class SqliteCommuneRepository : public CommuneRepository {
+ public:
+  // `db` must be migrated and must outlive the repository.
+  explicit SqliteCommuneRepository(SqliteDatabase& db) : db_(db) {}
+
+  Result<CommuneId> CreateCommune(const Commune& commune) override;
+  Result<Commune> FindCommuneBySlug(std::string_view slug) override;
+  Result<Commune> FindCommune(CommuneId id) override;
+  Result<std::vector<Commune>> ListCommunes() override;
+
+  Result<VillageId> AddVillage(const Village& village) override;
+  Result<std::vector<Village>> ListVillages(CommuneId commune) override;
+
+  Result<UnitId> AddUnit(const Unit& unit) override;
+  Result<std::vector<Unit>> ListUnits(CommuneId commune) override;
+
+  Result<OfficialId> AddOfficial(const Official& official) override;
+  Result<std::vector<Official>> ListOfficials(CommuneId commune) override;
+
+ private:
+  SqliteDatabase& db_;
+};
+
+}  // namespace doithoai::sqlite
+
+#endif  // DOITHOAI_ADAPTERS_STORAGE_SQLITE_SQLITE_COMMUNE_REPOSITORY_H_

@@ -1,0 +1,174 @@
+#include "app/commands.h"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+#include "adapters/http/router.h"
+#include "adapters/http/server.h"
+#include "adapters/storage/sqlite/database.h"
+#include "adapters/storage/sqlite/sqlite_commune_repository.h"
+#include "adapters/system/system_clock.h"
+#include "adapters/web/dispatch.h"
+#include "adapters/web/public_pages.h"
+#include "app/demo.h"
+
+namespace doithoai::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int Fail(const Error& error) {
+  std::fprintf(stderr, "Lỗi: %s\n", error.message.c_str());
+  return 1;
+}
+
+Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenExisting(const std::string& path) {
+  sqlite::OpenOptions options;
+  options.create_if_missing = false;
+  return sqlite::SqliteDatabase::Open(path, options);
+}
+
+Status InitInto(const std::string& path, bool demo, bool* demo_created) {
+  ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(path));
+  RETURN_IF_ERROR(db->Migrate());
+  if (demo) {
+    sqlite::SqliteCommuneRepository communes(*db);
+    ASSIGN_OR_RETURN(DemoResult result, LoadDemo(communes));
+    *demo_created = result.created;
+  }
+  return OkStatus();
+}
+
+void RemoveDatabaseFiles(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
+}
+
+void LogAccess(const http::AccessLogEntry& e, const Clock& clock) {
+  nlohmann::json line = {
+      {"ts", clock.Now().time_since_epoch().count()},
+      {"request_id", e.request_id},
+      {"remote", e.remote_addr},
+      {"method", e.method},
+      {"path", e.path},
+      {"status", e.status},
+      {"bytes", e.response_bytes},
+      {"ms", static_cast<double>(static_cast<int64_t>(e.duration_ms * 100)) / 100},
+  };
+  std::string text = line.dump() + "\n";
+  // One write per line so lines from pool threads never interleave.
+  ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
+  (void)ignored;
+}
+
+}  // namespace
+
+int RunInit(const std::string& db_path, bool demo) {
+  bool demo_created = false;
+  std::error_code ec;
+  if (fs::exists(db_path, ec)) {
+    Status s = InitInto(db_path, demo, &demo_created);
+    if (!s.ok()) return Fail(s.error());
+  } else {
+    fs::path parent = fs::path(db_path).parent_path();
+    if (!parent.empty() && !fs::exists(parent, ec)) {
+      fs::create_directories(parent, ec);
+      if (ec) {
+        return Fail(MakeError(ErrorCode::kUnavailable,
+                              "Không tạo được thư mục " + parent.string() + ": " + ec.message()));
+      }
+    }
+    std::string tmp = db_path + ".tmp-" + std::to_string(getpid());
+    Status s = InitInto(tmp, demo, &demo_created);
+    if (s.ok()) {
+      fs::rename(tmp, db_path, ec);
+      if (ec) s = MakeError(ErrorCode::kUnavailable, "Không đổi tên được tệp: " + ec.message());
+    }
+    if (!s.ok()) {
+      RemoveDatabaseFiles(tmp);
+      return Fail(s.error());
+    }
+  }
+  std::printf("Cơ sở dữ liệu sẵn sàng: %s\n", db_path.c_str());
+  if (demo) {
+    std::printf(demo_created ? "Đã tạo xã mẫu: UBND xã Hoằng Trường (/x/%s)\n"
+                             : "Xã mẫu đã có sẵn: /x/%s\n",
+                std::string(kDemoSlug).c_str());
+  }
+  return 0;
+}
+
+int RunMigrate(const std::string& db_path) {
+  auto db = OpenExisting(db_path);
+  if (!db.ok()) return Fail(db.error());
+  Result<int> applied = (*db)->Migrate();
+  if (!applied.ok()) return Fail(applied.error());
+  Result<int> version = (*db)->SchemaVersion();
+  if (!version.ok()) return Fail(version.error());
+  std::printf("Đã áp dụng %d bản nâng cấp; phiên bản lược đồ hiện tại: %d\n", *applied, *version);
+  return 0;
+}
+
+int RunBackup(const std::string& db_path, const std::string& out_path) {
+  auto db = OpenExisting(db_path);
+  if (!db.ok()) return Fail(db.error());
+  Status s = (*db)->Backup(out_path);
+  if (!s.ok()) return Fail(s.error());
+  std::printf("Đã sao lưu %s vào %s\n", db_path.c_str(), out_path.c_str());
+  return 0;
+}
+
+int RunServe(const ServeConfig& config) {
+  Result<ListenAddress> listen = ParseListen(config.listen);
+  if (!listen.ok()) return Fail(listen.error());
+  auto db = OpenExisting(config.db_path);
+  if (!db.ok()) return Fail(db.error());
+  Result<int> applied = (*db)->Migrate();
+  if (!applied.ok()) return Fail(applied.error());
+
+  SystemClock clock;
+  sqlite::SqliteCommuneRepository communes(**db);
+  web::PublicPages pages(communes);
+  http::Router router;
+  pages.Register(router);
+
+  // Block the stop signals before any thread starts, so that only sigwait()
+  // below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  http::ServerOptions options;
+  options.host = listen->host;
+  options.port = listen->port;
+  options.threads = config.threads;
+  options.idle_timeout_seconds = config.idle_timeout_seconds;
+  if (config.access_log) {
+    options.access_log = [&clock](const http::AccessLogEntry& e) { LogAccess(e, clock); };
+  }
+  auto server = http::HttpServer::Start(options, web::MakeDispatcher(router));
+  if (!server.ok()) return Fail(server.error());
+  std::string host =
+      listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host;
+  std::printf("doithoai đang phục vụ tại http://%s:%u/\n", host.c_str(),
+              static_cast<unsigned>((*server)->port()));
+  std::fflush(stdout);
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  std::fprintf(stderr, "Nhận tín hiệu %d: ngừng nhận kết nối mới, chờ các yêu cầu đang xử lý…\n",
+               signal_number);
+  int cut = (*server)->Shutdown(std::chrono::seconds(5));
+  if (cut > 0) std::fprintf(stderr, "Đã dừng; %d yêu cầu chưa xong bị ngắt.\n", cut);
+  return 0;
+}
+
+}  // namespace doithoai::app

@@ -1,0 +1,23 @@
+// The subcommands of the doithoai binary. Each returns the process exit code
+// and prints one clear Vietnamese line on failure.
+#ifndef DOITHOAI_APP_COMMANDS_H_
+#define DOITHOAI_APP_COMMANDS_H_
+
+#include <string>
+
+#include "app/config.h"
+
+namespace doithoai::app {
+
+// Creates (or upgrades) the database; with `demo`, adds the demo commune. A
+// new database is built in a temporary file and renamed into place, so a
+// failure never leaves a half-written file.
+int RunInit(const std::string& db_path, bool demo);
+int RunMigrate(const std::string& db_path);
+int RunBackup(const std::string& db_path, const std::string& out_path);
+// Serves HTTP until SIGTERM/SIGINT, then shuts down gracefully (exit 0).
+int RunServe(const ServeConfig& config);
+
+}  // namespace doithoai::app
+
+#endif  // DOITHOAI_APP_COMMANDS_H_

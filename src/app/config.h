@@ -1,0 +1,33 @@
+// Configuration of the doithoai binary: defaults, DOITHOAI_* environment
+// variables and command-line flags (flags win).
+#ifndef DOITHOAI_APP_CONFIG_H_
+#define DOITHOAI_APP_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/common/result.h"
+
+namespace doithoai::app {
+
+struct ListenAddress {
+  std::string host;
+  uint16_t port = 0;
+};
+
+// Parses "HOST:PORT", "[::1]:PORT" or ":PORT" (host 127.0.0.1). Port 0 asks
+// the system for a free port.
+Result<ListenAddress> ParseListen(std::string_view text);
+
+struct ServeConfig {
+  std::string db_path = "var/doithoai.db";
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 0;  // 0 = one per core
+  unsigned idle_timeout_seconds = 30;
+  bool access_log = true;
+};
+
+}  // namespace doithoai::app
+
+#endif  // DOITHOAI_APP_CONFIG_H_

@@ -1,0 +1,82 @@
+#include "app/demo.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "adapters/resources/embedded.h"
+#include "core/text/vietnamese.h"
+
+namespace doithoai::app {
+
+namespace {
+
+// Demo text is stored NFC like every other input (TXT-01).
+Result<std::string> Text(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || !j[key].is_string()) {
+    return MakeError(ErrorCode::kInternal, std::string("demo data: missing ") + key);
+  }
+  return text::ToNfc(j[key].get<std::string>());
+}
+
+}  // namespace
+
+Result<DemoResult> LoadDemo(CommuneRepository& communes) {
+  Result<Commune> existing = communes.FindCommuneBySlug(kDemoSlug);
+  if (existing.ok()) return DemoResult{existing->id, false};
+  if (existing.error().code != ErrorCode::kNotFound) return existing.error();
+
+  const EmbeddedFile* file = FindEmbeddedFile("data/demo/hoang-truong.json");
+  if (file == nullptr) return MakeError(ErrorCode::kInternal, "demo data missing from binary");
+  nlohmann::json demo = nlohmann::json::parse(file->data, nullptr, /*allow_exceptions=*/false);
+  if (demo.is_discarded()) return MakeError(ErrorCode::kInternal, "demo data is not JSON");
+
+  const nlohmann::json& c = demo["commune"];
+  Commune commune;
+  ASSIGN_OR_RETURN(commune.slug, Text(c, "slug"));
+  ASSIGN_OR_RETURN(commune.code, Text(c, "code"));
+  ASSIGN_OR_RETURN(commune.name, Text(c, "name"));
+  ASSIGN_OR_RETURN(std::string type, Text(c, "type"));
+  ASSIGN_OR_RETURN(commune.type, ParseCommuneType(type));
+  ASSIGN_OR_RETURN(commune.province_name, Text(c, "province_name"));
+  ASSIGN_OR_RETURN(commune.address, Text(c, "address"));
+  commune.remote_area = c.value("remote_area", false);
+  RETURN_IF_ERROR(ValidateCommune(commune));
+  ASSIGN_OR_RETURN(CommuneId id, communes.CreateCommune(commune));
+
+  int position = 0;
+  for (const auto& name : demo["villages"]) {
+    Village v;
+    v.commune_id = id;
+    ASSIGN_OR_RETURN(v.name, text::ToNfc(name.get<std::string>()));
+    v.position = ++position;
+    RETURN_IF_ERROR(communes.AddVillage(v));
+  }
+  std::map<std::string, UnitId> unit_ids;
+  for (const auto& u : demo["units"]) {
+    Unit unit;
+    unit.commune_id = id;
+    ASSIGN_OR_RETURN(unit.name, Text(u, "name"));
+    ASSIGN_OR_RETURN(unit.short_name, Text(u, "short_name"));
+    ASSIGN_OR_RETURN(UnitId unit_id, communes.AddUnit(unit));
+    unit_ids[unit.name] = unit_id;
+  }
+  for (const auto& o : demo["officials"]) {
+    Official official;
+    official.commune_id = id;
+    ASSIGN_OR_RETURN(official.full_name, Text(o, "full_name"));
+    ASSIGN_OR_RETURN(official.position, Text(o, "position"));
+    if (o["unit"].is_string()) {
+      ASSIGN_OR_RETURN(std::string unit_name, Text(o, "unit"));
+      auto it = unit_ids.find(unit_name);
+      if (it == unit_ids.end()) {
+        return MakeError(ErrorCode::kInternal, "demo data: unknown unit " + unit_name);
+      }
+      official.unit_id = it->second;
+    }
+    RETURN_IF_ERROR(communes.AddOfficial(official));
+  }
+  return DemoResult{id, true};
+}
+
+}  // namespace doithoai::app

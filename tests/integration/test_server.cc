@@ -1,0 +1,254 @@
+#include "integration/test_server.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+
+namespace doithoai::testing {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int RemainingMs(Clock::time_point deadline) {
+  auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now()).count();
+  return left < 0 ? 0 : static_cast<int>(left);
+}
+
+// fork+exec of the binary with stdout/stderr on pipes.
+pid_t Spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd) {
+  int out[2];
+  int err[2];
+  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out[1], 1);
+    dup2(err[1], 2);
+    std::vector<char*> argv;
+    std::string binary = DOITHOAI_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  close(err[1]);
+  *out_fd = out[0];
+  *err_fd = err[0];
+  return pid;
+}
+
+std::string ReadAll(int fd) {
+  std::string s;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof(buf))) > 0) s.append(buf, static_cast<size_t>(n));
+  return s;
+}
+
+}  // namespace
+
+CommandResult RunDoithoai(const std::vector<std::string>& args) {
+  CommandResult r;
+  int out_fd = -1;
+  int err_fd = -1;
+  pid_t pid = Spawn(args, &out_fd, &err_fd);
+  if (pid < 0) return r;
+  std::string err_text;
+  std::thread err_reader([&] { err_text = ReadAll(err_fd); });
+  r.out = ReadAll(out_fd);
+  err_reader.join();
+  r.err = err_text;
+  close(out_fd);
+  close(err_fd);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "doithoai-it-XXXXXX").string();
+  char* made = mkdtemp(tmpl.data());
+  path_ = made != nullptr ? made : "";
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+}
+
+Connection::Connection(int port) {
+  fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    close(fd_);
+    fd_ = -1;
+  }
+}
+
+Connection::~Connection() {
+  if (fd_ >= 0) close(fd_);
+}
+
+bool Connection::Send(const std::string& bytes) {
+  size_t sent = 0;
+  while (sent < bytes.size()) {
+    ssize_t n = send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    sent += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool Connection::Fill(Clock::time_point deadline) {
+  pollfd p{fd_, POLLIN, 0};
+  if (poll(&p, 1, RemainingMs(deadline)) <= 0) return false;
+  char buf[16384];
+  ssize_t n = recv(fd_, buf, sizeof(buf), 0);
+  if (n <= 0) return false;
+  buffer_.append(buf, static_cast<size_t>(n));
+  return true;
+}
+
+std::optional<HttpReply> Connection::ReadReply(milliseconds timeout) {
+  auto deadline = Clock::now() + timeout;
+  size_t header_end;
+  while ((header_end = buffer_.find("\r\n\r\n")) == std::string::npos) {
+    if (!Fill(deadline)) return std::nullopt;
+  }
+  HttpReply reply;
+  std::string head = buffer_.substr(0, header_end);
+  size_t line_end = head.find("\r\n");
+  std::string status_line = head.substr(0, line_end);
+  if (status_line.size() < 12) return std::nullopt;
+  reply.status = std::atoi(status_line.c_str() + 9);
+  size_t pos = line_end == std::string::npos ? head.size() : line_end + 2;
+  while (pos < head.size()) {
+    size_t end = head.find("\r\n", pos);
+    if (end == std::string::npos) end = head.size();
+    std::string line = head.substr(pos, end - pos);
+    size_t colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string name = line.substr(0, colon);
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      size_t v = line.find_first_not_of(' ', colon + 1);
+      reply.headers[name] = v == std::string::npos ? "" : line.substr(v);
+    }
+    pos = end + 2;
+  }
+  size_t length = std::strtoul(reply.Header("content-length").c_str(), nullptr, 10);
+  size_t body_start = header_end + 4;
+  while (buffer_.size() < body_start + length) {
+    if (!Fill(deadline)) return std::nullopt;
+  }
+  reply.body = buffer_.substr(body_start, length);
+  buffer_.erase(0, body_start + length);
+  return reply;
+}
+
+bool Connection::WaitForClose(milliseconds timeout) {
+  auto deadline = Clock::now() + timeout;
+  while (true) {
+    pollfd p{fd_, POLLIN, 0};
+    if (poll(&p, 1, RemainingMs(deadline)) <= 0) return false;
+    char buf[4096];
+    ssize_t n = recv(fd_, buf, sizeof(buf), 0);
+    if (n <= 0) return true;
+  }
+}
+
+std::optional<HttpReply> Request(int port, const std::string& method, const std::string& path,
+                                 const std::map<std::string, std::string>& headers,
+                                 const std::string& body) {
+  Connection c(port);
+  if (!c.connected()) return std::nullopt;
+  std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
+  if (!body.empty() || method == "POST")
+    req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  req += "\r\n" + body;
+  if (!c.Send(req)) return std::nullopt;
+  return c.ReadReply();
+}
+
+ServerProcess::ServerProcess(const std::string& db_path, const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"serve", "--db", db_path, "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  pid_ = Spawn(args, &stdout_fd_, &stderr_fd_);
+  if (pid_ < 0) return;
+  pidfd_ = static_cast<int>(syscall(SYS_pidfd_open, pid_, 0));
+  drainer_ = std::thread([this] { DrainStderr(); });
+  // The first stdout line names the bound address: "… http://127.0.0.1:PORT/".
+  std::string out;
+  auto deadline = Clock::now() + milliseconds(15000);
+  while (out.find('\n') == std::string::npos) {
+    pollfd p{stdout_fd_, POLLIN, 0};
+    if (poll(&p, 1, RemainingMs(deadline)) <= 0) return;
+    char buf[512];
+    ssize_t n = read(stdout_fd_, buf, sizeof(buf));
+    if (n <= 0) return;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  size_t at = out.find("http://127.0.0.1:");
+  if (at != std::string::npos) port_ = std::atoi(out.c_str() + at + 17);
+}
+
+void ServerProcess::DrainStderr() {
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(stderr_fd_, buf, sizeof(buf))) > 0) {
+    std::lock_guard<std::mutex> lock(mu_);
+    stderr_.append(buf, static_cast<size_t>(n));
+    changed_.notify_all();
+  }
+}
+
+bool ServerProcess::WaitForStderr(const std::string& needle, milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(mu_);
+  return changed_.wait_for(lock, timeout,
+                           [&] { return stderr_.find(needle) != std::string::npos; });
+}
+
+std::string ServerProcess::Stderr() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stderr_;
+}
+
+int ServerProcess::WaitForExit(milliseconds timeout) {
+  if (pid_ < 0) return -1;
+  pollfd p{pidfd_, POLLIN, 0};
+  if (poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return -1;
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  exited_ = true;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0 && !exited_) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  if (drainer_.joinable()) drainer_.join();
+  if (stdout_fd_ >= 0) close(stdout_fd_);
+  if (stderr_fd_ >= 0) close(stderr_fd_);
+  if (pidfd_ >= 0) close(pidfd_);
+}
+
+}  // namespace doithoai::testing

@@ -1,0 +1,106 @@
+// Test harness for end-to-end tests: runs the real doithoai binary as a child
+// process, finds the port it bound (port 0), and speaks raw HTTP/1.1 to it
+// over loopback. Waits are event-driven (poll on pipes, sockets and a pidfd)
+// with deadlines; there are no sleeps.
+#ifndef DOITHOAI_TESTS_INTEGRATION_TEST_SERVER_H_
+#define DOITHOAI_TESTS_INTEGRATION_TEST_SERVER_H_
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace doithoai::testing {
+
+using std::chrono::milliseconds;
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the doithoai binary with `args` to completion.
+CommandResult RunDoithoai(const std::vector<std::string>& args);
+
+// A fresh temporary directory, removed with its contents on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+struct HttpReply {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string Header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+// One TCP connection to 127.0.0.1:port.
+class Connection {
+ public:
+  explicit Connection(int port);
+  ~Connection();
+  bool connected() const { return fd_ >= 0; }
+  bool Send(const std::string& bytes);
+  // Reads one response (Content-Length framed). nullopt on EOF/timeout.
+  std::optional<HttpReply> ReadReply(milliseconds timeout = milliseconds(10000));
+  // True if the server closes the connection within `timeout`.
+  bool WaitForClose(milliseconds timeout);
+
+ private:
+  bool Fill(std::chrono::steady_clock::time_point deadline);
+  int fd_ = -1;
+  std::string buffer_;
+};
+
+// GET (or any method) on a fresh connection.
+std::optional<HttpReply> Request(int port, const std::string& method, const std::string& path,
+                                 const std::map<std::string, std::string>& headers = {},
+                                 const std::string& body = "");
+
+class ServerProcess {
+ public:
+  // Starts `doithoai serve --db DB --listen 127.0.0.1:0 EXTRA...` and waits
+  // for its "listening" line.
+  ServerProcess(const std::string& db_path, const std::vector<std::string>& extra = {});
+  ~ServerProcess();
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  // Waits until stderr contains `needle`.
+  bool WaitForStderr(const std::string& needle, milliseconds timeout);
+  // Waits for exit; returns the exit code, or -1 on timeout / signal.
+  int WaitForExit(milliseconds timeout);
+  std::string Stderr();
+
+ private:
+  void DrainStderr();
+  pid_t pid_ = -1;
+  int pidfd_ = -1;
+  int port_ = 0;
+  int stdout_fd_ = -1;
+  int stderr_fd_ = -1;
+  bool exited_ = false;
+  std::thread drainer_;
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::string stderr_;
+};
+
+}  // namespace doithoai::testing
+
+#endif  // DOITHOAI_TESTS_INTEGRATION_TEST_SERVER_H_
