@@ -5,7 +5,7 @@ PORT ?= 8080
 DB ?= var/doithoai.db
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build release deps format check-format bench clean
+.PHONY: run test release format check-format bench clean tidy
 
 run: release
 	@if [ ! -f "$(DB)" ]; then build/release/doithoai init --db "$(DB)" --demo; fi
@@ -20,6 +20,7 @@ release:
 
 test:
 	scripts/install-deps.sh test
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	scripts/check-format.sh
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev -j $(JOBS)
@@ -37,3 +38,8 @@ check-format:
 
 clean:
 	rm -rf build
+
+# clang-tidy over the project's sources (uses the dev build's compile_commands.json).
+tidy:
+	cmake --preset dev >/dev/null
+	git ls-files 'src/*.cc' | xargs -P $(JOBS) -n 4 clang-tidy -p build/dev --quiet

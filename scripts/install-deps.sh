@@ -6,13 +6,18 @@ set -euo pipefail
 
 run_pkgs=(g++ cmake make pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libicu-dev
           nlohmann-json3-dev libcli11-dev libmstch-dev libboost-dev zlib1g-dev)
-test_pkgs=(libgtest-dev clang-format)
+test_pkgs=(libgtest-dev clang-format chromium)
 bench_pkgs=(wrk)
 
 want=("${run_pkgs[@]}")
 case "${1:-run}" in
   run) ;;
-  test) want+=("${test_pkgs[@]}") ;;
+  test)
+    want+=("${test_pkgs[@]}")
+    # Browser tests need Node.js and npm; the machine image usually has them.
+    command -v node >/dev/null 2>&1 || want+=(nodejs)
+    command -v npm >/dev/null 2>&1 || want+=(npm)
+    ;;
   bench) want+=("${bench_pkgs[@]}") ;;
   *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac

@@ -1,0 +1,92 @@
+// Headless Chromium test of the public home page: the real doithoai binary on
+// a loopback port, Debian's chromium driven by playwright-core. Checks what a
+// citizen on a cheap phone gets: Vietnamese page, landmarks, a working skip
+// link, no horizontal scrolling at 360 px, and no console errors (a CSP
+// violation from inline script or style would show up there).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const binary = process.env.DOITHOAI_BINARY;
+let dir;
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  assert.ok(binary, 'DOITHOAI_BINARY must name the doithoai binary');
+  dir = mkdtempSync(path.join(tmpdir(), 'doithoai-browser-'));
+  const db = path.join(dir, 'doithoai.db');
+  execFileSync(binary, ['init', '--db', db, '--demo']);
+  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  baseUrl = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (m) resolve(m[0]);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('home page on a phone: Vietnamese, accessible landmarks, no console errors', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+
+  const response = await page.goto(baseUrl + '/');
+  assert.equal(response.status(), 200);
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  assert.equal(await page.locator('h1').textContent(), 'UBND xã Hoằng Trường');
+  assert.match(await page.title(), /Hoằng Trường/);
+  for (const role of ['banner', 'navigation', 'main', 'contentinfo']) {
+    assert.equal(await page.getByRole(role).count(), 1, `one ${role} landmark`);
+  }
+  assert.equal(await page.getByRole('listitem').filter({ hasText: /^Thôn \d$/ }).count(), 9);
+  assert.ok(await page.getByRole('cell', { name: 'Lê Thanh Cảnh' }).isVisible());
+
+  // The stylesheet loaded (served from /static, allowed by the CSP).
+  const headerBg = await page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(headerBg, 'rgb(165, 14, 14)');
+  // No horizontal scrolling on a 360 px wide phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  // Keyboard users: the first Tab reaches the skip link, which moves focus to main.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Chuyển đến nội dung chính');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'noi-dung');
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('unknown page shows the Vietnamese 404 page', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(baseUrl + '/x/khong-co-xa-nay');
+  assert.equal(response.status(), 404);
+  assert.equal(await page.locator('h1').textContent(), 'Không tìm thấy trang');
+  assert.ok(await page.getByRole('link', { name: 'Về trang chủ' }).isVisible());
+  await page.close();
+});
