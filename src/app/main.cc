@@ -12,6 +12,16 @@ int main(int argc, char** argv) {
   using doithoai::app::ServeConfig;
   CLI::App cli{"doithoai – hệ thống tiếp xúc, đối thoại và theo dõi kiến nghị của Nhân dân"};
   cli.require_subcommand(1);
+  // Help and parse errors speak Vietnamese, like every other message.
+  auto formatter = cli.get_formatter();
+  formatter->label("Usage", "Cách dùng");
+  formatter->label("OPTIONS", "TÙY CHỌN");
+  formatter->label("SUBCOMMAND", "LỆNH");
+  formatter->label("SUBCOMMANDS", "LỆNH");
+  formatter->label("REQUIRED", "(bắt buộc)");
+  formatter->label("Env", "biến môi trường");
+  formatter->label("Positionals", "Tham số");
+  cli.option_defaults()->group("Tùy chọn");
   cli.set_help_flag("-h,--help", "In hướng dẫn sử dụng rồi thoát");
 
   ServeConfig serve_config;
@@ -58,10 +68,19 @@ int main(int argc, char** argv) {
 
   CLI::App* version = cli.add_subcommand("version", "In phiên bản");
 
+  for (CLI::App* sub : {serve, init, migrate, backup, version}) {
+    sub->group("Lệnh");
+    sub->set_help_flag("-h,--help", "In hướng dẫn sử dụng rồi thoát");
+  }
   try {
     cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::CallForHelp& e) {
     return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // CLI11's own text is English: keep it as the detail of a Vietnamese line.
+    std::fprintf(stderr, "Lỗi: tham số dòng lệnh không hợp lệ (%s). Xem: doithoai --help\n",
+                 e.what());
+    return 2;
   }
   if (*serve) return doithoai::app::RunServe(serve_config);
   if (*init) return doithoai::app::RunInit(init_db, init_demo);

@@ -112,6 +112,15 @@ TEST(CliTest, InitIntoAnImpossiblePathLeavesNoFile) {
   EXPECT_EQ(r.err.rfind("Lỗi: ", 0), 0u) << r.err;
 }
 
+TEST(CliTest, BadArgumentsGetAVietnameseLineAndExitCode2) {
+  CommandResult r = RunDoithoai({"backup"});  // --out missing
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("Lỗi: ", 0), 0u) << r.err;
+  CommandResult help = RunDoithoai({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Cách dùng"), std::string::npos);
+}
+
 TEST(CliTest, EnvironmentVariablesConfigureTheDatabase) {
   TempDir dir;
   std::string db = dir.path() + "/env.db";
