@@ -7,24 +7,10 @@
 #include <limits>
 #include <optional>
 
+#include "adapters/http/ascii.h"
+
 namespace doithoai::http {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  size_t begin = s.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  return s.substr(begin, s.find_last_not_of(" \t") + 1 - begin);
-}
-
-std::string ToLowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
 
 // Parses an RFC 7231 qvalue ("0", "0.5", "1", "1.000"); returns whether it is
 // greater than zero, or nullopt when malformed.

@@ -3,16 +3,10 @@
 
 #include <string>
 
+#include "adapters/http/ascii.h"
+
 namespace doithoai::http {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  size_t begin = s.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  return s.substr(begin, s.find_last_not_of(" \t") + 1 - begin);
-}
 
 // RFC 7230 tchar.
 bool IsTokenChar(char c) {

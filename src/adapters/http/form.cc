@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "adapters/http/ascii.h"
 #include "core/text/vietnamese.h"
 
 namespace doithoai::http {
@@ -22,36 +23,15 @@ constexpr char kUnsupportedTypeMessage[] = "Kiểu nội dung của biểu mẫu
 
 Error Invalid(const char* message) { return MakeError(ErrorCode::kInvalidArgument, message); }
 
-std::string_view Trim(std::string_view s) {
-  size_t begin = s.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  return s.substr(begin, s.find_last_not_of(" \t") + 1 - begin);
-}
-
-std::string ToLowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
-
 // The value of hex digit `c`, or -1.
-int HexValue(char c) {
-  size_t value = std::string_view("0123456789abcdef0123456789ABCDEF").find(c);
-  return value == std::string_view::npos ? -1 : static_cast<int>(value % 16);
-}
-
 // Decodes %XX escapes (and '+' as a space when `plus_is_space`).
 Result<std::string> PercentDecode(std::string_view s, bool plus_is_space) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%') {
-      int hi = i + 2 < s.size() ? HexValue(s[i + 1]) : -1;
-      int lo = hi >= 0 ? HexValue(s[i + 2]) : -1;
+      int hi = i + 2 < s.size() ? HexDigitValue(s[i + 1]) : -1;
+      int lo = hi >= 0 ? HexDigitValue(s[i + 2]) : -1;
       if (lo < 0) {
         return Invalid(kBadEscapeMessage);
       }

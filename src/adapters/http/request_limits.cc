@@ -2,19 +2,11 @@
 
 #include <string>
 
+#include "adapters/http/ascii.h"
+
 namespace doithoai::http {
 
 namespace {
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char a = s[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (a != prefix[i]) return false;
-  }
-  return true;
-}
 
 std::string HumanSize(size_t bytes) {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {

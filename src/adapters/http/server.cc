@@ -18,6 +18,7 @@
 #include <thread>
 #include <utility>
 
+#include "adapters/http/ascii.h"
 #include "adapters/http/compression.h"
 #include "adapters/http/request_limits.h"
 #include "core/text/vietnamese.h"
@@ -54,23 +55,9 @@ struct HttpServer::State {
 
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 MHD_Result CollectHeader(void* cls, MHD_ValueKind /*kind*/, const char* key, const char* value) {
   auto* state = static_cast<RequestState*>(cls);
-  std::string name = ToLower(key);
+  std::string name = ToLowerAscii(key);
   std::string v = value == nullptr ? std::string() : std::string(value);
   auto [it, inserted] = state->request.headers.emplace(name, v);
   if (!inserted) {
@@ -267,8 +254,8 @@ Result<std::string> DecodePath(std::string_view raw_path) {
     char c = raw_path[i];
     if (c == '%') {
       if (i + 2 >= raw_path.size()) return bad;
-      int hi = HexValue(raw_path[i + 1]);
-      int lo = HexValue(raw_path[i + 2]);
+      int hi = HexDigitValue(raw_path[i + 1]);
+      int lo = HexDigitValue(raw_path[i + 2]);
       if (hi < 0 || lo < 0) return bad;
       char decoded = static_cast<char>(hi * 16 + lo);
       if (decoded == '\0') return bad;
