@@ -5,7 +5,7 @@
 set -euo pipefail
 
 run_pkgs=(g++ cmake make pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libicu-dev
-          nlohmann-json3-dev libcli11-dev libmstch-dev libboost-dev zlib1g-dev)
+          nlohmann-json3-dev libcli11-dev libsodium-dev libmstch-dev libboost-dev zlib1g-dev)
 test_pkgs=(libgtest-dev clang-format chromium)
 bench_pkgs=(wrk)
 

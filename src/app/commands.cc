@@ -8,23 +8,22 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
-#include "adapters/http/router.h"
+#include "adapters/crypto/sodium_crypto.h"
 #include "adapters/http/server.h"
 #include "adapters/storage/sqlite/database.h"
+#include "adapters/storage/sqlite/sqlite_account_store.h"
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/system/system_clock.h"
-#include "adapters/web/dispatch.h"
-#include "adapters/web/public_pages.h"
 #include "app/demo.h"
+#include "app/wiring.h"
 
 namespace doithoai::app {
 
-namespace {
-
-namespace fs = std::filesystem;
-
 int Fail(const Error& error) {
   std::fprintf(stderr, "Lỗi: %s\n", error.message.c_str());
+  for (const FieldError& f : error.fields) {
+    if (f.message != error.message) std::fprintf(stderr, "  - %s\n", f.message.c_str());
+  }
   return 1;
 }
 
@@ -34,12 +33,27 @@ Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenExisting(const std::string& 
   return sqlite::SqliteDatabase::Open(path, options);
 }
 
+AuditContext CliAuditContext(const Clock& clock) {
+  AuditContext ctx;
+  ctx.actor_name = "cli";
+  ctx.at = clock.Now();
+  return ctx;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
 Status InitInto(const std::string& path, bool demo, bool* demo_created) {
   ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(path));
   RETURN_IF_ERROR(db->Migrate());
   if (demo) {
+    ASSIGN_OR_RETURN(auto crypto, SodiumCrypto::Create(PasswordHashCost::Interactive()));
+    SystemClock clock;
     sqlite::SqliteCommuneRepository communes(*db);
-    ASSIGN_OR_RETURN(DemoResult result, LoadDemo(communes));
+    sqlite::SqliteAccountRepository accounts(*db);
+    ASSIGN_OR_RETURN(DemoResult result,
+                     LoadDemo(communes, accounts, *crypto, CliAuditContext(clock)));
     *demo_created = result.created;
   }
   return OkStatus();
@@ -133,10 +147,11 @@ int RunServe(const ServeConfig& config) {
   if (!applied.ok()) return Fail(applied.error());
 
   SystemClock clock;
-  sqlite::SqliteCommuneRepository communes(**db);
-  web::PublicPages pages(communes);
-  http::Router router;
-  pages.Register(router);
+  auto crypto = SodiumCrypto::Create(PasswordHashCost::Interactive());
+  if (!crypto.ok()) return Fail(crypto.error());
+  AppOptions app_options;
+  app_options.secure_cookies = config.secure_cookies;
+  Application application(**db, clock, **crypto, app_options);
 
   // Block the stop signals before any thread starts, so that only sigwait()
   // below receives them.
@@ -154,7 +169,7 @@ int RunServe(const ServeConfig& config) {
   if (config.access_log) {
     options.access_log = [&clock](const http::AccessLogEntry& e) { LogAccess(e, clock); };
   }
-  auto server = http::HttpServer::Start(options, web::MakeDispatcher(router));
+  auto server = http::HttpServer::Start(options, application.handler());
   if (!server.ok()) return Fail(server.error());
   std::string host =
       listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host;

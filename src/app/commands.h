@@ -3,11 +3,21 @@
 #ifndef DOITHOAI_APP_COMMANDS_H_
 #define DOITHOAI_APP_COMMANDS_H_
 
+#include <memory>
 #include <string>
 
+#include "adapters/storage/sqlite/database.h"
 #include "app/config.h"
+#include "core/audit/audit_entry.h"
 
 namespace doithoai::app {
+
+// Prints "Lỗi: <message>" (and each field error) on stderr; returns 1.
+int Fail(const Error& error);
+// Opens an existing database (never creates one).
+Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenExisting(const std::string& path);
+// The audit context of a command-line operator.
+AuditContext CliAuditContext(const Clock& clock);
 
 // Creates (or upgrades) the database; with `demo`, adds the demo commune. A
 // new database is built in a temporary file and renamed into place, so a

@@ -26,6 +26,7 @@ struct ServeConfig {
   unsigned threads = 0;  // 0 = one per core
   unsigned idle_timeout_seconds = 30;
   bool access_log = true;
+  bool secure_cookies = false;  // behind TLS (nginx): cookies get Secure
 };
 
 }  // namespace doithoai::app

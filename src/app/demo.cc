@@ -11,6 +11,14 @@ namespace doithoai::app {
 
 namespace {
 
+Result<nlohmann::json> DemoJson() {
+  const EmbeddedFile* file = FindEmbeddedFile("data/demo/hoang-truong.json");
+  if (file == nullptr) return MakeError(ErrorCode::kInternal, "demo data missing from binary");
+  nlohmann::json demo = nlohmann::json::parse(file->data, nullptr, /*allow_exceptions=*/false);
+  if (demo.is_discarded()) return MakeError(ErrorCode::kInternal, "demo data is not JSON");
+  return demo;
+}
+
 // Demo text is stored NFC like every other input (TXT-01).
 Result<std::string> Text(const nlohmann::json& j, const char* key) {
   if (!j.contains(key) || !j[key].is_string()) {
@@ -19,17 +27,38 @@ Result<std::string> Text(const nlohmann::json& j, const char* key) {
   return text::ToNfc(j[key].get<std::string>());
 }
 
+Status LoadDemoAccounts(const nlohmann::json& demo, CommuneId commune,
+                        const std::map<std::string, VillageId>& villages,
+                        const std::map<std::string, UnitId>& units, AccountRepository& accounts,
+                        Crypto& crypto, const AuditContext& ctx) {
+  ASSIGN_OR_RETURN(std::string password, Text(demo, "demo_password"));
+  ASSIGN_OR_RETURN(std::string hash, crypto.HashPassword(password));
+  for (const auto& a : demo["accounts"]) {
+    Account account;
+    ASSIGN_OR_RETURN(account.username, Text(a, "username"));
+    ASSIGN_OR_RETURN(account.display_name, Text(a, "display_name"));
+    ASSIGN_OR_RETURN(std::string role, Text(a, "role"));
+    ASSIGN_OR_RETURN(account.role, ParseRole(role));
+    if (IsCommuneRole(account.role)) account.commune_id = commune;
+    account.province_code = a.value("province_code", "");
+    account.denunciation_handler = a.value("grant", "") == "denunciation_handler";
+    if (a.contains("village")) account.village_id = villages.at(a["village"].get<std::string>());
+    if (a.contains("unit")) account.unit_id = units.at(a["unit"].get<std::string>());
+    account.password_hash = hash;  // one shared demo password: hash it once
+    RETURN_IF_ERROR(accounts.Create(account, ctx));
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
-Result<DemoResult> LoadDemo(CommuneRepository& communes) {
+Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& accounts,
+                            Crypto& crypto, const AuditContext& ctx) {
   Result<Commune> existing = communes.FindCommuneBySlug(kDemoSlug);
   if (existing.ok()) return DemoResult{existing->id, false};
   if (existing.error().code != ErrorCode::kNotFound) return existing.error();
 
-  const EmbeddedFile* file = FindEmbeddedFile("data/demo/hoang-truong.json");
-  if (file == nullptr) return MakeError(ErrorCode::kInternal, "demo data missing from binary");
-  nlohmann::json demo = nlohmann::json::parse(file->data, nullptr, /*allow_exceptions=*/false);
-  if (demo.is_discarded()) return MakeError(ErrorCode::kInternal, "demo data is not JSON");
+  ASSIGN_OR_RETURN(nlohmann::json demo, DemoJson());
 
   const nlohmann::json& c = demo["commune"];
   Commune commune;
@@ -42,7 +71,7 @@ Result<DemoResult> LoadDemo(CommuneRepository& communes) {
   ASSIGN_OR_RETURN(commune.address, Text(c, "address"));
   commune.remote_area = c.value("remote_area", false);
   RETURN_IF_ERROR(ValidateCommune(commune));
-  ASSIGN_OR_RETURN(CommuneId id, communes.CreateCommune(commune));
+  ASSIGN_OR_RETURN(CommuneId id, communes.CreateCommune(commune, ctx));
 
   int position = 0;
   for (const auto& name : demo["villages"]) {
@@ -50,15 +79,18 @@ Result<DemoResult> LoadDemo(CommuneRepository& communes) {
     v.commune_id = id;
     ASSIGN_OR_RETURN(v.name, text::ToNfc(name.get<std::string>()));
     v.position = ++position;
-    RETURN_IF_ERROR(communes.AddVillage(v));
+    RETURN_IF_ERROR(communes.AddVillage(v, ctx));
   }
+  std::map<std::string, VillageId> village_ids;
+  ASSIGN_OR_RETURN(std::vector<Village> villages, communes.ListVillages(id));
+  for (const Village& v : villages) village_ids[v.name] = v.id;
   std::map<std::string, UnitId> unit_ids;
   for (const auto& u : demo["units"]) {
     Unit unit;
     unit.commune_id = id;
     ASSIGN_OR_RETURN(unit.name, Text(u, "name"));
     ASSIGN_OR_RETURN(unit.short_name, Text(u, "short_name"));
-    ASSIGN_OR_RETURN(UnitId unit_id, communes.AddUnit(unit));
+    ASSIGN_OR_RETURN(UnitId unit_id, communes.AddUnit(unit, ctx));
     unit_ids[unit.name] = unit_id;
   }
   for (const auto& o : demo["officials"]) {
@@ -74,9 +106,25 @@ Result<DemoResult> LoadDemo(CommuneRepository& communes) {
       }
       official.unit_id = it->second;
     }
-    RETURN_IF_ERROR(communes.AddOfficial(official));
+    RETURN_IF_ERROR(communes.AddOfficial(official, ctx));
   }
+  RETURN_IF_ERROR(LoadDemoAccounts(demo, id, village_ids, unit_ids, accounts, crypto, ctx));
   return DemoResult{id, true};
+}
+
+std::vector<DemoLogin> DemoLogins() {
+  std::vector<DemoLogin> out;
+  Result<nlohmann::json> demo = DemoJson();
+  if (!demo.ok()) return out;
+  for (const auto& a : (*demo)["accounts"]) {
+    out.push_back({a["username"], a["role"], a["display_name"]});
+  }
+  return out;
+}
+
+std::string DemoPassword() {
+  Result<nlohmann::json> demo = DemoJson();
+  return demo.ok() ? (*demo)["demo_password"].get<std::string>() : std::string();
 }
 
 }  // namespace doithoai::app

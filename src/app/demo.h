@@ -1,24 +1,38 @@
 // The demo commune (data/demo/hoang-truong.json): UBND xã Hoằng Trường from
-// the seed plan, with its villages, units and officials, so every feature has
-// the seed's world to work in.
+// the seed plan, with its villages, units, officials and one account per
+// role, so every feature has the seed's world to work in.
 #ifndef DOITHOAI_APP_DEMO_H_
 #define DOITHOAI_APP_DEMO_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/accounts/ports.h"
 #include "core/communes/commune_repository.h"
 
 namespace doithoai::app {
 
 inline constexpr std::string_view kDemoSlug = "hoang-truong";
 
-// Loads the demo commune unless a commune with its slug exists. Returns the
-// commune's id and whether it was created now.
 struct DemoResult {
   CommuneId id;
   bool created = false;
 };
-Result<DemoResult> LoadDemo(CommuneRepository& communes);
+
+// Loads the demo commune and its accounts unless a commune with its slug
+// exists. Returns the commune's id and whether it was created now.
+Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& accounts,
+                            Crypto& crypto, const AuditContext& ctx);
+
+struct DemoLogin {
+  std::string username;
+  std::string role;
+  std::string display_name;
+};
+// The demo accounts and their shared password, for `make run` to print.
+std::vector<DemoLogin> DemoLogins();
+std::string DemoPassword();
 
 }  // namespace doithoai::app
 

@@ -1,18 +1,21 @@
 // doithoai: the commune dialogue-conference and petition server.
-// Subcommands: serve, init, migrate, backup, version. Every flag can also be
-// set with a DOITHOAI_* environment variable; flags win.
+// Subcommands: serve, init, migrate, backup, user, commune, units, audit,
+// demo-logins, version. Every flag can also be set with a DOITHOAI_*
+// environment variable; flags win. Help and errors are in Vietnamese.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
 
+#include "app/audit_command.h"
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/user_commands.h"
 
-int main(int argc, char** argv) {
-  using doithoai::app::ServeConfig;
-  CLI::App cli{"doithoai – hệ thống tiếp xúc, đối thoại và theo dõi kiến nghị của Nhân dân"};
-  cli.require_subcommand(1);
-  // Help and parse errors speak Vietnamese, like every other message.
+namespace {
+
+constexpr char kHelp[] = "In hướng dẫn sử dụng rồi thoát";
+
+void VietnameseHelp(CLI::App& cli) {
   auto formatter = cli.get_formatter();
   formatter->label("Usage", "Cách dùng");
   formatter->label("OPTIONS", "TÙY CHỌN");
@@ -22,13 +25,33 @@ int main(int argc, char** argv) {
   formatter->label("Env", "biến môi trường");
   formatter->label("Positionals", "Tham số");
   cli.option_defaults()->group("Tùy chọn");
-  cli.set_help_flag("-h,--help", "In hướng dẫn sử dụng rồi thoát");
+  cli.set_help_flag("-h,--help", kHelp);
+}
 
-  ServeConfig serve_config;
-  CLI::App* serve = cli.add_subcommand("serve", "Chạy máy chủ web");
-  serve->add_option("--db", serve_config.db_path, "Tệp cơ sở dữ liệu SQLite")
+CLI::App* Command(CLI::App& parent, const char* name, const char* description) {
+  CLI::App* sub = parent.add_subcommand(name, description);
+  sub->group("Lệnh");
+  sub->set_help_flag("-h,--help", kHelp);
+  return sub;
+}
+
+void AddDb(CLI::App* sub, std::string& db) {
+  sub->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")
       ->envname("DOITHOAI_DB")
       ->capture_default_str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace doithoai::app;  // NOLINT(google-build-using-namespace): main only
+  CLI::App cli{"doithoai – hệ thống tiếp xúc, đối thoại và theo dõi kiến nghị của Nhân dân"};
+  cli.require_subcommand(1);
+  VietnameseHelp(cli);
+
+  ServeConfig serve_config;
+  CLI::App* serve = Command(cli, "serve", "Chạy máy chủ web");
+  AddDb(serve, serve_config.db_path);
   serve
       ->add_option("--listen", serve_config.listen,
                    "Địa chỉ lắng nghe HOST:CỔNG (cổng 0 = tự chọn)")
@@ -43,35 +66,78 @@ int main(int argc, char** argv) {
       ->envname("DOITHOAI_IDLE_TIMEOUT")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  serve
+      ->add_flag("--secure-cookies", serve_config.secure_cookies,
+                 "Cookie chỉ gửi qua HTTPS (khi chạy sau nginx có TLS)")
+      ->envname("DOITHOAI_SECURE_COOKIES");
 
-  std::string init_db = "var/doithoai.db";
+  std::string db = "var/doithoai.db";
   bool init_demo = false;
-  CLI::App* init = cli.add_subcommand("init", "Tạo hoặc nâng cấp cơ sở dữ liệu");
-  init->add_option("--db", init_db, "Tệp cơ sở dữ liệu SQLite")
-      ->envname("DOITHOAI_DB")
-      ->capture_default_str();
-  init->add_flag("--demo", init_demo, "Thêm xã mẫu Hoằng Trường");
+  CLI::App* init = Command(cli, "init", "Tạo hoặc nâng cấp cơ sở dữ liệu");
+  AddDb(init, db);
+  init->add_flag("--demo", init_demo, "Thêm xã mẫu Hoằng Trường và tài khoản mẫu");
 
-  std::string migrate_db = "var/doithoai.db";
-  CLI::App* migrate = cli.add_subcommand("migrate", "Nâng cấp lược đồ cơ sở dữ liệu");
-  migrate->add_option("--db", migrate_db, "Tệp cơ sở dữ liệu SQLite")
-      ->envname("DOITHOAI_DB")
-      ->capture_default_str();
+  CLI::App* migrate = Command(cli, "migrate", "Nâng cấp lược đồ cơ sở dữ liệu");
+  AddDb(migrate, db);
 
-  std::string backup_db = "var/doithoai.db";
   std::string backup_out;
-  CLI::App* backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu khi đang chạy");
-  backup->add_option("--db", backup_db, "Tệp cơ sở dữ liệu SQLite")
-      ->envname("DOITHOAI_DB")
-      ->capture_default_str();
+  CLI::App* backup = Command(cli, "backup", "Sao lưu cơ sở dữ liệu khi đang chạy");
+  AddDb(backup, db);
   backup->add_option("--out", backup_out, "Tệp sao lưu sẽ tạo")->required();
 
-  CLI::App* version = cli.add_subcommand("version", "In phiên bản");
+  CLI::App* user = Command(cli, "user", "Quản lý tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
+  user->require_subcommand(1);
+  UserAddArgs add_args;
+  CLI::App* user_add = Command(*user, "add", "Tạo tài khoản");
+  add_args.db_path = db;
+  AddDb(user_add, add_args.db_path);
+  user_add->add_option("--commune", add_args.commune_slug, "Mã đường dẫn của xã");
+  user_add->add_option("--username", add_args.username, "Tên đăng nhập")->required();
+  user_add->add_option("--role", add_args.role, "Vai trò (system_admin, commune_admin, …)")
+      ->required();
+  user_add->add_option("--grant", add_args.grants, "Quyền bổ sung: denunciation_handler");
+  user_add->add_option("--name", add_args.display_name, "Họ và tên");
+  user_add->add_option("--village", add_args.village, "Thôn (cho trưởng thôn)");
+  user_add->add_option("--unit", add_args.unit, "Bộ phận (cho công chức bộ phận)");
+  user_add->add_option("--province-code", add_args.province_code, "Mã tỉnh (cho cấp tỉnh)");
+  std::string username;
+  std::string commune_slug;
+  CLI::App* user_passwd = Command(*user, "passwd", "Đặt lại mật khẩu");
+  AddDb(user_passwd, db);
+  user_passwd->add_option("--username", username, "Tên đăng nhập")->required();
+  CLI::App* user_list = Command(*user, "list", "Liệt kê tài khoản");
+  AddDb(user_list, db);
+  user_list->add_option("--commune", commune_slug, "Chỉ các tài khoản của xã này");
+  CLI::App* user_disable = Command(*user, "disable", "Khóa tài khoản và kết thúc mọi phiên");
+  AddDb(user_disable, db);
+  user_disable->add_option("--username", username, "Tên đăng nhập")->required();
+  CLI::App* user_enable = Command(*user, "enable", "Mở khóa tài khoản");
+  AddDb(user_enable, db);
+  user_enable->add_option("--username", username, "Tên đăng nhập")->required();
 
-  for (CLI::App* sub : {serve, init, migrate, backup, version}) {
-    sub->group("Lệnh");
-    sub->set_help_flag("-h,--help", "In hướng dẫn sử dụng rồi thoát");
-  }
+  CLI::App* commune = Command(cli, "commune", "Quản lý xã, phường");
+  commune->require_subcommand(1);
+  CommuneAddArgs commune_args;
+  CLI::App* commune_add = Command(*commune, "add", "Thêm xã, phường, đặc khu");
+  commune_args.db_path = db;
+  AddDb(commune_add, commune_args.db_path);
+  commune_add->add_option("--slug", commune_args.slug, "Mã đường dẫn, ví dụ hoang-truong")
+      ->required();
+  commune_add->add_option("--name", commune_args.name, "Tên, ví dụ \"Xã Hoằng Trường\"")
+      ->required();
+  commune_add->add_option("--unit-code", commune_args.unit_code, "Mã đơn vị hành chính (5 số)")
+      ->required();
+  commune_add->add_option("--province", commune_args.province_name, "Tên tỉnh");
+  commune_add->add_flag("--remote-area", commune_args.remote_area, "Xã vùng sâu, vùng xa");
+
+  CLI::App* audit = Command(cli, "audit", "Nhật ký kiểm toán");
+  audit->require_subcommand(1);
+  CLI::App* audit_verify = Command(*audit, "verify", "Kiểm tra chuỗi băm của nhật ký");
+  AddDb(audit_verify, db);
+
+  CLI::App* demo_logins = Command(cli, "demo-logins", "In các tài khoản mẫu");
+  CLI::App* version = Command(cli, "version", "In phiên bản");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -82,10 +148,18 @@ int main(int argc, char** argv) {
                  e.what());
     return 2;
   }
-  if (*serve) return doithoai::app::RunServe(serve_config);
-  if (*init) return doithoai::app::RunInit(init_db, init_demo);
-  if (*migrate) return doithoai::app::RunMigrate(migrate_db);
-  if (*backup) return doithoai::app::RunBackup(backup_db, backup_out);
+  if (*serve) return RunServe(serve_config);
+  if (*init) return RunInit(db, init_demo);
+  if (*migrate) return RunMigrate(db);
+  if (*backup) return RunBackup(db, backup_out);
+  if (*user_add) return RunUserAdd(add_args);
+  if (*user_passwd) return RunUserPasswd(db, username);
+  if (*user_list) return RunUserList(db, commune_slug);
+  if (*user_disable) return RunUserSetDisabled(db, username, true);
+  if (*user_enable) return RunUserSetDisabled(db, username, false);
+  if (*commune_add) return RunCommuneAdd(commune_args);
+  if (*audit_verify) return RunAuditVerify(db);
+  if (*demo_logins) return RunDemoLogins();
   if (*version) {
     std::printf("doithoai %s\n", DOITHOAI_VERSION);
     return 0;

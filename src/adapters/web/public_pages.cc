@@ -7,13 +7,13 @@
 
 namespace doithoai::web {
 
-void PublicPages::Register(http::Router& router) {
-  router.Add("GET", "/", [this](http::HttpRequest& r) { return Home(r); });
-  router.Add("GET", "/x/{slug}", [this](http::HttpRequest& r) { return CommuneHome(r); });
-  router.Add("GET", "/healthz", [](http::HttpRequest&) {
-    return JsonResponse(200, {{"status", "ok"}});
-  });
-  router.Add("GET", "/static/{path*}", [](http::HttpRequest& r) { return ServeStatic(r); });
+void PublicPages::Register(Site& site) {
+  site.Add("GET", "/", Access::kPublic,
+           [this](http::HttpRequest& r, RequestContext&) { return Home(r); });
+  site.Add("GET", "/x/{slug}", Access::kPublic,
+           [this](http::HttpRequest& r, RequestContext&) { return CommuneHome(r); });
+  site.Add("GET", "/static/{path*}", Access::kPublic,
+           [](http::HttpRequest& r, RequestContext&) { return ServeStatic(r); });
 }
 
 http::HttpResponse PublicPages::Home(http::HttpRequest& request) {
@@ -22,7 +22,7 @@ http::HttpResponse PublicPages::Home(http::HttpRequest& request) {
   if (communes->size() == 1) return RenderCommune(request, communes->front());
   nlohmann::json list = nlohmann::json::array();
   for (const Commune& c : *communes) {
-    list.push_back({{"slug", c.slug},
+    list.push_back({{"href", "/x/" + c.slug},
                     {"committee_name", c.PeoplesCommitteeName()},
                     {"province_name", c.province_name}});
   }

@@ -4,7 +4,7 @@
 #ifndef DOITHOAI_ADAPTERS_WEB_PUBLIC_PAGES_H_
 #define DOITHOAI_ADAPTERS_WEB_PUBLIC_PAGES_H_
 
-#include "adapters/http/router.h"
+#include "adapters/web/site.h"
 #include "core/communes/commune_repository.h"
 
 namespace doithoai::web {
@@ -14,7 +14,7 @@ class PublicPages {
   explicit PublicPages(CommuneRepository& communes) : communes_(communes) {}
 
   // Adds GET /, GET /x/{slug}, GET /healthz and GET /static/{path*}.
-  void Register(http::Router& router);
+  void Register(Site& site);
 
   http::HttpResponse Home(http::HttpRequest& request);
   http::HttpResponse CommuneHome(http::HttpRequest& request);

@@ -20,6 +20,7 @@ using CommuneId = Id<struct CommuneTag>;
 using VillageId = Id<struct VillageTag>;
 using UnitId = Id<struct UnitTag>;
 using OfficialId = Id<struct OfficialTag>;
+using AccountId = Id<struct AccountTag>;
 
 }  // namespace doithoai
 

@@ -26,6 +26,14 @@
 
 namespace doithoai::contract {
 
+// The audit context of contract tests: a CLI operator at a fixed time.
+inline AuditContext TestAuditContext() {
+  AuditContext ctx;
+  ctx.actor_name = "contract-test";
+  ctx.at = Timestamp(std::chrono::milliseconds(1700000000000));
+  return ctx;
+}
+
 inline Commune SampleCommune(std::string slug, std::string code, std::string name) {
   Commune commune;
   commune.slug = std::move(slug);
@@ -57,7 +65,7 @@ class CommuneRepositoryContract : public ::testing::Test {
 
   // Creates a commune; returns an invalid id (and fails the test) on error.
   CommuneId Create(const Commune& commune) {
-    Result<CommuneId> id = repo_->CreateCommune(commune);
+    Result<CommuneId> id = repo_->CreateCommune(commune, TestAuditContext());
     EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
     return id.ok() ? *id : CommuneId{};
   }
@@ -120,14 +128,14 @@ TYPED_TEST_P(CommuneRepositoryContract, ListCommunesOrderedByName) {
 TYPED_TEST_P(CommuneRepositoryContract, DuplicateSlugOrCodeIsAlreadyExists) {
   this->Create(SampleCommune("hoang-truong", "16000", "Hoằng Trường"));
 
-  Result<CommuneId> same_slug =
-      this->repo().CreateCommune(SampleCommune("hoang-truong", "16001", "Khác"));
+  Result<CommuneId> same_slug = this->repo().CreateCommune(
+      SampleCommune("hoang-truong", "16001", "Khác"), TestAuditContext());
   ASSERT_FALSE(same_slug.ok());
   EXPECT_EQ(same_slug.error().code, ErrorCode::kAlreadyExists);
   EXPECT_FALSE(same_slug.error().message.empty());
 
   Result<CommuneId> same_code =
-      this->repo().CreateCommune(SampleCommune("xa-khac", "16000", "Khác"));
+      this->repo().CreateCommune(SampleCommune("xa-khac", "16000", "Khác"), TestAuditContext());
   ASSERT_FALSE(same_code.ok());
   EXPECT_EQ(same_code.error().code, ErrorCode::kAlreadyExists);
 
@@ -151,7 +159,8 @@ TYPED_TEST_P(CommuneRepositoryContract, VillagesOrderedByPositionThenId) {
   CommuneId id = this->Create(SampleCommune("hoang-truong", "16000", "Hoằng Trường"));
   for (auto [name, position] : std::vector<std::pair<std::string, int>>{
            {"Thôn 3", 3}, {"Thôn 1", 1}, {"Thôn Trung Thành", 2}, {"Thôn 2", 2}}) {
-    Result<VillageId> added = this->repo().AddVillage(Village{{}, id, name, position});
+    Result<VillageId> added =
+        this->repo().AddVillage(Village{{}, id, name, position}, TestAuditContext());
     ASSERT_TRUE(added.ok()) << added.error().message;
     EXPECT_TRUE(added->valid());
   }
@@ -162,15 +171,22 @@ TYPED_TEST_P(CommuneRepositoryContract, VillagesOrderedByPositionThenId) {
 TYPED_TEST_P(CommuneRepositoryContract, ChildrenAreScopedToTheirCommune) {
   CommuneId a = this->Create(SampleCommune("xa-a", "00001", "Xã A"));
   CommuneId b = this->Create(SampleCommune("xa-b", "00002", "Xã B"));
-  ASSERT_TRUE(this->repo().AddVillage(Village{{}, a, "Thôn 1", 1}).ok());
+  ASSERT_TRUE(this->repo().AddVillage(Village{{}, a, "Thôn 1", 1}, TestAuditContext()).ok());
   // The same name is fine in another commune.
-  ASSERT_TRUE(this->repo().AddVillage(Village{{}, b, "Thôn 1", 1}).ok());
-  ASSERT_TRUE(this->repo().AddVillage(Village{{}, b, "Thôn 2", 2}).ok());
-  Result<UnitId> unit_a = this->repo().AddUnit(Unit{{}, a, "Văn phòng – Thống kê", "VP-TK"});
+  ASSERT_TRUE(this->repo().AddVillage(Village{{}, b, "Thôn 1", 1}, TestAuditContext()).ok());
+  ASSERT_TRUE(this->repo().AddVillage(Village{{}, b, "Thôn 2", 2}, TestAuditContext()).ok());
+  Result<UnitId> unit_a =
+      this->repo().AddUnit(Unit{{}, a, "Văn phòng – Thống kê", "VP-TK"}, TestAuditContext());
   ASSERT_TRUE(unit_a.ok());
-  ASSERT_TRUE(this->repo().AddUnit(Unit{{}, b, "Tài chính – Kế toán", "TC-KT"}).ok());
-  ASSERT_TRUE(this->repo().AddOfficial(Official{{}, a, "Lê Văn An", "Chủ tịch", {}, ""}).ok());
-  ASSERT_TRUE(this->repo().AddOfficial(Official{{}, b, "Trần Thị Bình", "Công chức", {}, ""}).ok());
+  ASSERT_TRUE(
+      this->repo().AddUnit(Unit{{}, b, "Tài chính – Kế toán", "TC-KT"}, TestAuditContext()).ok());
+  ASSERT_TRUE(this->repo()
+                  .AddOfficial(Official{{}, a, "Lê Văn An", "Chủ tịch", {}, ""}, TestAuditContext())
+                  .ok());
+  ASSERT_TRUE(
+      this->repo()
+          .AddOfficial(Official{{}, b, "Trần Thị Bình", "Công chức", {}, ""}, TestAuditContext())
+          .ok());
 
   EXPECT_EQ(this->VillageNames(a), (std::vector<std::string>{"Thôn 1"}));
   EXPECT_EQ(this->VillageNames(b), (std::vector<std::string>{"Thôn 1", "Thôn 2"}));
@@ -206,12 +222,13 @@ TYPED_TEST_P(CommuneRepositoryContract, ChildrenAreScopedToTheirCommune) {
 
 TYPED_TEST_P(CommuneRepositoryContract, OfficialsWithAndWithoutUnit) {
   CommuneId id = this->Create(SampleCommune("hoang-truong", "16000", "Hoằng Trường"));
-  Result<UnitId> unit = this->repo().AddUnit(Unit{{}, id, "Văn phòng – Thống kê", ""});
+  Result<UnitId> unit =
+      this->repo().AddUnit(Unit{{}, id, "Văn phòng – Thống kê", ""}, TestAuditContext());
   ASSERT_TRUE(unit.ok());
   Official with{{}, id, "Nguyễn Thị Hồng Nhung", "Công chức Văn phòng – Thống kê", *unit, "Nhung"};
   Official without{{}, id, "Lê Đức Thọ", "Chủ tịch UBND xã", std::nullopt, ""};
-  Result<OfficialId> with_id = this->repo().AddOfficial(with);
-  Result<OfficialId> without_id = this->repo().AddOfficial(without);
+  Result<OfficialId> with_id = this->repo().AddOfficial(with, TestAuditContext());
+  Result<OfficialId> without_id = this->repo().AddOfficial(without, TestAuditContext());
   ASSERT_TRUE(with_id.ok()) << with_id.error().message;
   ASSERT_TRUE(without_id.ok()) << without_id.error().message;
 
@@ -238,9 +255,10 @@ TYPED_TEST_P(CommuneRepositoryContract, OfficialsWithAndWithoutUnit) {
 TYPED_TEST_P(CommuneRepositoryContract, OfficialCannotUseAnotherCommunesUnit) {
   CommuneId a = this->Create(SampleCommune("xa-a", "00001", "Xã A"));
   CommuneId b = this->Create(SampleCommune("xa-b", "00002", "Xã B"));
-  Result<UnitId> unit_b = this->repo().AddUnit(Unit{{}, b, "Văn phòng", ""});
+  Result<UnitId> unit_b = this->repo().AddUnit(Unit{{}, b, "Văn phòng", ""}, TestAuditContext());
   ASSERT_TRUE(unit_b.ok());
-  Result<OfficialId> added = this->repo().AddOfficial(Official{{}, a, "Lê An", "", *unit_b, ""});
+  Result<OfficialId> added =
+      this->repo().AddOfficial(Official{{}, a, "Lê An", "", *unit_b, ""}, TestAuditContext());
   ASSERT_FALSE(added.ok());
   EXPECT_EQ(added.error().code, ErrorCode::kInvalidArgument);
   EXPECT_TRUE(this->repo().ListOfficials(a)->empty());
@@ -248,26 +266,29 @@ TYPED_TEST_P(CommuneRepositoryContract, OfficialCannotUseAnotherCommunesUnit) {
 
 TYPED_TEST_P(CommuneRepositoryContract, DuplicateNamesWithinCommuneAreAlreadyExists) {
   CommuneId id = this->Create(SampleCommune("hoang-truong", "16000", "Hoằng Trường"));
-  ASSERT_TRUE(this->repo().AddVillage(Village{{}, id, "Thôn 1", 1}).ok());
-  Result<VillageId> village = this->repo().AddVillage(Village{{}, id, "Thôn 1", 2});
+  ASSERT_TRUE(this->repo().AddVillage(Village{{}, id, "Thôn 1", 1}, TestAuditContext()).ok());
+  Result<VillageId> village =
+      this->repo().AddVillage(Village{{}, id, "Thôn 1", 2}, TestAuditContext());
   ASSERT_FALSE(village.ok());
   EXPECT_EQ(village.error().code, ErrorCode::kAlreadyExists);
-  ASSERT_TRUE(this->repo().AddUnit(Unit{{}, id, "Văn phòng", ""}).ok());
-  Result<UnitId> unit = this->repo().AddUnit(Unit{{}, id, "Văn phòng", "VP"});
+  ASSERT_TRUE(this->repo().AddUnit(Unit{{}, id, "Văn phòng", ""}, TestAuditContext()).ok());
+  Result<UnitId> unit = this->repo().AddUnit(Unit{{}, id, "Văn phòng", "VP"}, TestAuditContext());
   ASSERT_FALSE(unit.ok());
   EXPECT_EQ(unit.error().code, ErrorCode::kAlreadyExists);
 }
 
 TYPED_TEST_P(CommuneRepositoryContract, AddingToMissingCommuneFails) {
   const CommuneId missing{424242};
-  Result<VillageId> village = this->repo().AddVillage(Village{{}, missing, "Thôn 1", 1});
+  Result<VillageId> village =
+      this->repo().AddVillage(Village{{}, missing, "Thôn 1", 1}, TestAuditContext());
   ASSERT_FALSE(village.ok());
   EXPECT_EQ(village.error().code, ErrorCode::kNotFound);
-  Result<UnitId> unit = this->repo().AddUnit(Unit{{}, missing, "Văn phòng", ""});
+  Result<UnitId> unit =
+      this->repo().AddUnit(Unit{{}, missing, "Văn phòng", ""}, TestAuditContext());
   ASSERT_FALSE(unit.ok());
   EXPECT_EQ(unit.error().code, ErrorCode::kNotFound);
-  Result<OfficialId> official =
-      this->repo().AddOfficial(Official{{}, missing, "Lê An", "", std::nullopt, ""});
+  Result<OfficialId> official = this->repo().AddOfficial(
+      Official{{}, missing, "Lê An", "", std::nullopt, ""}, TestAuditContext());
   ASSERT_FALSE(official.ok());
   EXPECT_EQ(official.error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(this->VillageNames(missing).empty());

@@ -4,8 +4,11 @@
 // foreign keys) remain the safety net.
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
+
+#include "adapters/storage/sqlite/audit_log.h"
 
 namespace doithoai::sqlite {
 
@@ -65,10 +68,20 @@ Error WithDuplicateMessage(Error error, std::string message) {
   return error;
 }
 
+// Writes the audit row of a created object, in the caller's transaction.
+Status AuditCreate(Connection& c, const AuditContext& ctx, CommuneId commune, const char* type,
+                   int64_t id, const nlohmann::json& after) {
+  AuditContext scoped = ctx;
+  scoped.commune = commune;
+  return AppendAudit(c, MakeAuditEntry(scoped, std::string(type) + ".create", type,
+                                       std::to_string(id), "", after.dump()));
+}
+
 }  // namespace
 
-Result<CommuneId> SqliteCommuneRepository::CreateCommune(const Commune& commune) {
-  return db_.Write<CommuneId>([&commune](Connection& c) -> Result<CommuneId> {
+Result<CommuneId> SqliteCommuneRepository::CreateCommune(const Commune& commune,
+                                                         const AuditContext& ctx) {
+  return db_.Write<CommuneId>([&commune, &ctx](Connection& c) -> Result<CommuneId> {
     ASSIGN_OR_RETURN(Statement taken,
                      c.Prepare("SELECT EXISTS (SELECT 1 FROM communes WHERE slug = ?1), "
                                "EXISTS (SELECT 1 FROM communes WHERE code = ?2)"));
@@ -97,7 +110,13 @@ Result<CommuneId> SqliteCommuneRepository::CreateCommune(const Commune& commune)
       return WithDuplicateMessage(std::move(inserted).error(),
                                   "Đã có xã với mã đường dẫn hoặc mã đơn vị hành chính này");
     }
-    return CommuneId{c.LastInsertRowId()};
+    CommuneId id{c.LastInsertRowId()};
+    RETURN_IF_ERROR(AuditCreate(c, ctx, id, "commune", id.value,
+                                {{"slug", commune.slug},
+                                 {"code", commune.code},
+                                 {"name", commune.name},
+                                 {"type", CommuneTypeCode(commune.type)}}));
+    return id;
   });
 }
 
@@ -137,8 +156,9 @@ Result<std::vector<Commune>> SqliteCommuneRepository::ListCommunes() {
   });
 }
 
-Result<VillageId> SqliteCommuneRepository::AddVillage(const Village& village) {
-  return db_.Write<VillageId>([&village](Connection& c) -> Result<VillageId> {
+Result<VillageId> SqliteCommuneRepository::AddVillage(const Village& village,
+                                                      const AuditContext& ctx) {
+  return db_.Write<VillageId>([&village, &ctx](Connection& c) -> Result<VillageId> {
     RETURN_IF_ERROR(RequireCommune(c, village.commune_id));
     ASSIGN_OR_RETURN(
         Statement insert,
@@ -149,7 +169,10 @@ Result<VillageId> SqliteCommuneRepository::AddVillage(const Village& village) {
       return WithDuplicateMessage(std::move(inserted).error(),
                                   "Xã đã có thôn, tổ dân phố \"" + village.name + "\"");
     }
-    return VillageId{c.LastInsertRowId()};
+    VillageId id{c.LastInsertRowId()};
+    RETURN_IF_ERROR(AuditCreate(c, ctx, village.commune_id, "village", id.value,
+                                {{"name", village.name}, {"position", village.position}}));
+    return id;
   });
 }
 
@@ -171,8 +194,8 @@ Result<std::vector<Village>> SqliteCommuneRepository::ListVillages(CommuneId com
   });
 }
 
-Result<UnitId> SqliteCommuneRepository::AddUnit(const Unit& unit) {
-  return db_.Write<UnitId>([&unit](Connection& c) -> Result<UnitId> {
+Result<UnitId> SqliteCommuneRepository::AddUnit(const Unit& unit, const AuditContext& ctx) {
+  return db_.Write<UnitId>([&unit, &ctx](Connection& c) -> Result<UnitId> {
     RETURN_IF_ERROR(RequireCommune(c, unit.commune_id));
     ASSIGN_OR_RETURN(
         Statement insert,
@@ -183,7 +206,10 @@ Result<UnitId> SqliteCommuneRepository::AddUnit(const Unit& unit) {
       return WithDuplicateMessage(std::move(inserted).error(),
                                   "Xã đã có bộ phận \"" + unit.name + "\"");
     }
-    return UnitId{c.LastInsertRowId()};
+    UnitId id{c.LastInsertRowId()};
+    RETURN_IF_ERROR(AuditCreate(c, ctx, unit.commune_id, "unit", id.value,
+                                {{"name", unit.name}, {"short_name", unit.short_name}}));
+    return id;
   });
 }
 
@@ -204,8 +230,9 @@ Result<std::vector<Unit>> SqliteCommuneRepository::ListUnits(CommuneId commune) 
   });
 }
 
-Result<OfficialId> SqliteCommuneRepository::AddOfficial(const Official& official) {
-  return db_.Write<OfficialId>([&official](Connection& c) -> Result<OfficialId> {
+Result<OfficialId> SqliteCommuneRepository::AddOfficial(const Official& official,
+                                                        const AuditContext& ctx) {
+  return db_.Write<OfficialId>([&official, &ctx](Connection& c) -> Result<OfficialId> {
     RETURN_IF_ERROR(RequireCommune(c, official.commune_id));
     if (official.unit_id.has_value()) {
       ASSIGN_OR_RETURN(Statement unit,
@@ -231,7 +258,11 @@ Result<OfficialId> SqliteCommuneRepository::AddOfficial(const Official& official
       insert.BindNull(4);
     }
     RETURN_IF_ERROR(insert.Run());
-    return OfficialId{c.LastInsertRowId()};
+    OfficialId id{c.LastInsertRowId()};
+    RETURN_IF_ERROR(
+        AuditCreate(c, ctx, official.commune_id, "official", id.value,
+                    {{"full_name", official.full_name}, {"position", official.position}}));
+    return id;
   });
 }
 

@@ -17,18 +17,18 @@ class SqliteCommuneRepository : public CommuneRepository {
   // `db` must be migrated and must outlive the repository.
   explicit SqliteCommuneRepository(SqliteDatabase& db) : db_(db) {}
 
-  Result<CommuneId> CreateCommune(const Commune& commune) override;
+  Result<CommuneId> CreateCommune(const Commune& commune, const AuditContext& ctx) override;
   Result<Commune> FindCommuneBySlug(std::string_view slug) override;
   Result<Commune> FindCommune(CommuneId id) override;
   Result<std::vector<Commune>> ListCommunes() override;
 
-  Result<VillageId> AddVillage(const Village& village) override;
+  Result<VillageId> AddVillage(const Village& village, const AuditContext& ctx) override;
   Result<std::vector<Village>> ListVillages(CommuneId commune) override;
 
-  Result<UnitId> AddUnit(const Unit& unit) override;
+  Result<UnitId> AddUnit(const Unit& unit, const AuditContext& ctx) override;
   Result<std::vector<Unit>> ListUnits(CommuneId commune) override;
 
-  Result<OfficialId> AddOfficial(const Official& official) override;
+  Result<OfficialId> AddOfficial(const Official& official, const AuditContext& ctx) override;
   Result<std::vector<Official>> ListOfficials(CommuneId commune) override;
 
  private:

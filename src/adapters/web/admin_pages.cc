@@ -1,0 +1,236 @@
+#include "adapters/web/admin_pages.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "adapters/web/responses.h"
+#include "core/text/vietnamese.h"
+
+namespace doithoai::web {
+
+namespace {
+
+// Name fields: NFC (the form parser already normalised), trimmed, 1..max
+// characters.
+Result<std::string> RequiredName(const std::string& value, const char* field, size_t max_bytes,
+                                 const char* label) {
+  std::string folded = text::Fold(value);
+  size_t b = value.find_first_not_of(" \t\r\n");
+  size_t e = value.find_last_not_of(" \t\r\n");
+  std::string trimmed = b == std::string::npos ? "" : value.substr(b, e - b + 1);
+  if (trimmed.empty() || folded.empty()) {
+    std::string m = std::string("Chưa nhập ") + label + ".";
+    return Error{ErrorCode::kInvalidArgument, m, {{field, m}}};
+  }
+  if (trimmed.size() > max_bytes) {
+    std::string m = std::string(label) + " quá dài.";
+    return Error{ErrorCode::kInvalidArgument, m, {{field, m}}};
+  }
+  return trimmed;
+}
+
+nlohmann::json VillagesJson(const std::vector<Village>& villages) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Village& v : villages) {
+    list.push_back({{"id", v.id.value}, {"name", v.name}, {"position", v.position}});
+  }
+  return list;
+}
+
+}  // namespace
+
+void AdminPages::Register(Site& site) {
+  site.Add("GET", "/quan-tri", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return Index(r, c); });
+  site.Add("GET", "/quan-tri/{slug}", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return Dashboard(r, c, ""); });
+  site.Add("POST", "/quan-tri/{slug}/thon", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return AddVillage(r, c, false); });
+  site.Add("POST", "/quan-tri/{slug}/bo-phan", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return AddUnit(r, c); });
+  site.Add("POST", "/quan-tri/{slug}/can-bo", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return AddOfficial(r, c); });
+  site.Add("GET", "/api/v1/communes/{slug}/villages", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return ListVillagesJson(r, c); });
+  site.Add("POST", "/api/v1/communes/{slug}/villages", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return AddVillage(r, c, true); });
+}
+
+Result<Commune> AdminPages::CommuneFor(const http::HttpRequest& request, const RequestContext& ctx,
+                                       CommuneAction action, http::HttpResponse* denied) {
+  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
+  if (!commune.ok()) {
+    *denied = ErrorResponse(request, commune.error());
+    return commune.error();
+  }
+  if (auto refused = Authorize(request, ctx, action, commune->id)) {
+    *denied = std::move(*refused);
+    return MakeError(ErrorCode::kPermissionDenied, "");
+  }
+  return commune;
+}
+
+http::HttpResponse AdminPages::Index(http::HttpRequest& request, RequestContext& ctx) {
+  const Actor& actor = *ctx.actor();
+  if (actor.commune_id) {
+    Result<Commune> commune = communes_.FindCommune(*actor.commune_id);
+    if (!commune.ok()) return ErrorResponse(request, commune.error());
+    return Redirect("/quan-tri/" + commune->slug);
+  }
+  if (actor.role != Role::kSystemAdmin) {
+    // Province observers get cross-commune reports in a later module.
+    return ErrorResponse(request, MakeError(ErrorCode::kNotFound, ""));
+  }
+  Result<std::vector<Commune>> all = communes_.ListCommunes();
+  if (!all.ok()) return ErrorResponse(request, all.error());
+  nlohmann::json list = nlohmann::json::array();
+  for (const Commune& c : *all) {
+    list.push_back({{"href", "/quan-tri/" + c.slug},
+                    {"committee_name", c.PeoplesCommitteeName()},
+                    {"province_name", c.province_name}});
+  }
+  return PageResponse(request, "commune_list",
+                      {{"title", "Quản trị"},
+                       {"site_name", kSiteName},
+                       {"has_communes", !list.empty()},
+                       {"communes", list}});
+}
+
+http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestContext& ctx,
+                                         const std::string& notice) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewAdmin, &denied);
+  if (!commune.ok()) return denied;
+  auto villages = communes_.ListVillages(commune->id);
+  auto units = communes_.ListUnits(commune->id);
+  auto officials = communes_.ListOfficials(commune->id);
+  if (!villages.ok()) return ErrorResponse(request, villages.error());
+  if (!units.ok()) return ErrorResponse(request, units.error());
+  if (!officials.ok()) return ErrorResponse(request, officials.error());
+
+  const Actor* actor = ctx.actor();
+  bool can_manage = CommunePermissions::Check(actor, CommuneAction::kManageVillages, commune->id) ==
+                    Decision::kAllow;
+  bool can_view_accounts = CommunePermissions::Check(actor, CommuneAction::kViewAccounts,
+                                                     commune->id) == Decision::kAllow;
+  nlohmann::json unit_list = nlohmann::json::array();
+  for (const Unit& u : *units)
+    unit_list.push_back({{"name", u.name}, {"short_name", u.short_name}});
+  nlohmann::json official_list = nlohmann::json::array();
+  for (const Official& o : *officials) {
+    official_list.push_back({{"full_name", o.full_name}, {"position", o.position}});
+  }
+  nlohmann::json account_list = nlohmann::json::array();
+  if (can_view_accounts) {
+    auto accounts = accounts_.List(AccountScope::Of(commune->id));
+    if (!accounts.ok()) return ErrorResponse(request, accounts.error());
+    for (const Account& a : *accounts) {
+      account_list.push_back({{"username", a.username},
+                              {"display_name", a.display_name},
+                              {"role", RoleCode(a.role)},
+                              {"status", a.disabled ? "Đã khóa" : "Đang hoạt động"}});
+    }
+  }
+  int next_position = villages->empty() ? 1 : villages->back().position + 1;
+  std::string committee = commune->PeoplesCommitteeName();
+  nlohmann::json page = {{"title", "Quản trị"},
+                         {"site_name", committee},
+                         {"site_subtitle", "Trang quản trị"},
+                         {"committee_name", committee},
+                         {"slug", commune->slug},
+                         {"username", actor->username},
+                         {"role", RoleCode(actor->role)},
+                         {"csrf", ctx.session->csrf_token},
+                         {"notice", notice},
+                         {"village_count", static_cast<int64_t>(villages->size())},
+                         {"villages", VillagesJson(*villages)},
+                         {"next_position", next_position},
+                         {"units", unit_list},
+                         {"officials", official_list},
+                         {"can_manage", can_manage},
+                         {"can_view_accounts", can_view_accounts},
+                         {"accounts", account_list}};
+  return PageResponse(request, "admin_commune", page);
+}
+
+http::HttpResponse AdminPages::AddVillage(http::HttpRequest& request, RequestContext& ctx,
+                                          bool json) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageVillages, &denied);
+  if (!commune.ok()) return denied;
+  std::string name_in;
+  std::string position_in;
+  if (json) {
+    nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object() ||
+        !body.value("name", nlohmann::json()).is_string()) {
+      return ErrorResponse(request, MakeError(ErrorCode::kInvalidArgument,
+                                              "Cần gửi JSON {\"name\": …, \"position\": …}."));
+    }
+    Result<std::string> nfc = text::ToNfc(body["name"].get<std::string>());
+    if (!nfc.ok()) return ErrorResponse(request, nfc.error());
+    name_in = *nfc;
+    if (body.contains("position") && body["position"].is_number_integer()) {
+      position_in = std::to_string(body["position"].get<int64_t>());
+    }
+  } else if (ctx.form) {
+    name_in = ctx.form->Get("name");
+    position_in = ctx.form->Get("position");
+  }
+  Result<std::string> name = RequiredName(name_in, "name", 100, "tên thôn");
+  if (!name.ok()) return ErrorResponse(request, name.error());
+  int position = 0;
+  if (!position_in.empty()) {
+    auto [end, ec] =
+        std::from_chars(position_in.data(), position_in.data() + position_in.size(), position);
+    if (ec != std::errc() || end != position_in.data() + position_in.size() || position < 0 ||
+        position > 9999) {
+      return ErrorResponse(request, Error{ErrorCode::kInvalidArgument,
+                                          "Thứ tự không hợp lệ.",
+                                          {{"position", "Thứ tự phải là số từ 0 đến 9999."}}});
+    }
+  }
+  Result<VillageId> id = communes_.AddVillage(Village{{}, commune->id, *name, position},
+                                              AuditContextFor(request, ctx, commune->id, clock_));
+  if (!id.ok()) return ErrorResponse(request, id.error());
+  if (json) return JsonResponse(201, {{"id", id->value}, {"name", *name}, {"position", position}});
+  return Redirect("/quan-tri/" + commune->slug + "#thon");
+}
+
+http::HttpResponse AdminPages::AddUnit(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageUnits, &denied);
+  if (!commune.ok()) return denied;
+  const http::FormData form = ctx.form.value_or(http::FormData{});
+  Result<std::string> name = RequiredName(form.Get("name"), "name", 150, "tên bộ phận");
+  if (!name.ok()) return ErrorResponse(request, name.error());
+  Result<UnitId> id = communes_.AddUnit(Unit{{}, commune->id, *name, form.Get("short_name")},
+                                        AuditContextFor(request, ctx, commune->id, clock_));
+  if (!id.ok()) return ErrorResponse(request, id.error());
+  return Redirect("/quan-tri/" + commune->slug + "#bo-phan");
+}
+
+http::HttpResponse AdminPages::AddOfficial(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageOfficials, &denied);
+  if (!commune.ok()) return denied;
+  const http::FormData form = ctx.form.value_or(http::FormData{});
+  Result<std::string> name = RequiredName(form.Get("full_name"), "full_name", 100, "họ và tên");
+  if (!name.ok()) return ErrorResponse(request, name.error());
+  Official official{{}, commune->id, *name, form.Get("position"), std::nullopt, ""};
+  Result<OfficialId> id =
+      communes_.AddOfficial(official, AuditContextFor(request, ctx, commune->id, clock_));
+  if (!id.ok()) return ErrorResponse(request, id.error());
+  return Redirect("/quan-tri/" + commune->slug + "#can-bo");
+}
+
+http::HttpResponse AdminPages::ListVillagesJson(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewAdmin, &denied);
+  if (!commune.ok()) return denied;
+  auto villages = communes_.ListVillages(commune->id);
+  if (!villages.ok()) return ErrorResponse(request, villages.error());
+  return JsonResponse(200, {{"villages", VillagesJson(*villages)}});
+}
+
+}  // namespace doithoai::web

@@ -1,0 +1,41 @@
+// Staff pages for a commune's reference data (issue #3 §7): the dashboard
+// of villages, units, officials and accounts, forms to add villages, units
+// and officials, and the matching JSON API. Every route checks
+// CommunePermissions; another commune's pages answer 404.
+#ifndef DOITHOAI_ADAPTERS_WEB_ADMIN_PAGES_H_
+#define DOITHOAI_ADAPTERS_WEB_ADMIN_PAGES_H_
+
+#include "adapters/web/site.h"
+#include "core/accounts/ports.h"
+#include "core/common/clock.h"
+#include "core/communes/commune_repository.h"
+
+namespace doithoai::web {
+
+class AdminPages {
+ public:
+  AdminPages(CommuneRepository& communes, AccountRepository& accounts, const Clock& clock)
+      : communes_(communes), accounts_(accounts), clock_(clock) {}
+  void Register(Site& site);
+
+ private:
+  // The commune named by {slug} if the actor may do `action` there; else
+  // the error response (404 for unknown or foreign communes).
+  Result<Commune> CommuneFor(const http::HttpRequest& request, const RequestContext& ctx,
+                             CommuneAction action, http::HttpResponse* denied);
+  http::HttpResponse Index(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse Dashboard(http::HttpRequest& request, RequestContext& ctx,
+                               const std::string& notice);
+  http::HttpResponse AddVillage(http::HttpRequest& request, RequestContext& ctx, bool json);
+  http::HttpResponse AddUnit(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse AddOfficial(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse ListVillagesJson(http::HttpRequest& request, RequestContext& ctx);
+
+  CommuneRepository& communes_;
+  AccountRepository& accounts_;
+  const Clock& clock_;
+};
+
+}  // namespace doithoai::web
+
+#endif  // DOITHOAI_ADAPTERS_WEB_ADMIN_PAGES_H_

@@ -1,0 +1,169 @@
+// `doithoai units import`: file reading, error printing and wiring of the CSV
+// parser (core) to SqliteAdminUnitStore. The file is checked in full before
+// the database is opened, so a bad file changes nothing, not even the schema.
+#include "app/units_command.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "adapters/resources/embedded.h"
+#include "core/admin_units/admin_unit.h"
+
+namespace doithoai::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The national list is about 3,400 rows (ADM-02/03); anything near this size
+// is not a snapshot.
+constexpr std::uintmax_t kMaxCsvBytes = 64 * 1024 * 1024;
+
+// True when `error` lists bad rows of a file ("dòng N"), as the parser does.
+bool IsRowError(const Error& error) {
+  if (error.code != ErrorCode::kInvalidArgument || error.fields.empty()) {
+    return false;
+  }
+  for (const FieldError& f : error.fields) {
+    if (!f.field.starts_with("dòng ")) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Prints `error` on stderr: row errors one per line under a count, anything
+// else on one line (with its field errors, if any, below it).
+int Fail(const Error& error, const std::string& file_label) {
+  if (IsRowError(error)) {
+    std::fprintf(stderr, "Lỗi: tệp%s có %zu dòng không hợp lệ:\n", file_label.c_str(),
+                 error.fields.size());
+  } else {
+    std::fprintf(stderr, "Lỗi: %s\n", error.message.c_str());
+  }
+  for (const FieldError& f : error.fields) {
+    std::fprintf(stderr, "  %s: %s\n", f.field.c_str(), f.message.c_str());
+  }
+  return 1;
+}
+
+int Succeed(const sqlite::ImportSummary& summary) {
+  std::printf("Đã nhập %d đơn vị hành chính (%d không đổi).\n", summary.inserted,
+              summary.unchanged);
+  return 0;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp " + path);
+  }
+  std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxCsvBytes) {
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "Tệp " + path + " quá lớn để là danh mục đơn vị hành chính (tối đa 64 MiB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return MakeError(ErrorCode::kUnavailable, "Không mở được tệp " + path);
+  }
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return MakeError(ErrorCode::kUnavailable, "Không đọc được tệp " + path);
+  }
+  return data;
+}
+
+Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenMigrated(const std::string& db_path) {
+  sqlite::OpenOptions options;
+  options.create_if_missing = false;
+  ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(db_path, options));
+  RETURN_IF_ERROR(db->Migrate());
+  return db;
+}
+
+// The shipped snapshots, parsed, in name order; on a bad file, its errors
+// with the file's name in the message.
+Result<std::vector<AdminUnit>> ParseShipped(std::string* bad_file) {
+  std::vector<AdminUnit> all;
+  for (const EmbeddedFile& file : EmbeddedFiles()) {  // sorted by name
+    if (!file.name.starts_with(kShippedUnitsPrefix) || !file.name.ends_with(".csv")) {
+      continue;
+    }
+    Result<std::vector<AdminUnit>> units = ParseAdminUnitsCsv(file.data);
+    if (!units.ok()) {
+      *bad_file = std::string(file.name);
+      Error error = std::move(units).error();
+      error.message = std::string(file.name) + ": " + error.message;
+      return error;
+    }
+    for (AdminUnit& unit : *units) {
+      all.push_back(std::move(unit));
+    }
+  }
+  return all;
+}
+
+}  // namespace
+
+Result<sqlite::ImportSummary> ImportAdminUnitsCsv(sqlite::SqliteDatabase& db,
+                                                  std::string_view csv) {
+  ASSIGN_OR_RETURN(std::vector<AdminUnit> units, ParseAdminUnitsCsv(csv));
+  sqlite::SqliteAdminUnitStore store(db);
+  return store.ImportSnapshot(units);
+}
+
+Result<sqlite::ImportSummary> ImportShippedAdminUnits(sqlite::SqliteDatabase& db) {
+  std::string bad_file;
+  ASSIGN_OR_RETURN(std::vector<AdminUnit> units, ParseShipped(&bad_file));
+  sqlite::SqliteAdminUnitStore store(db);
+  return store.ImportSnapshot(units);
+}
+
+int RunUnitsImport(const std::string& db_path, const std::string& csv_path) {
+  Result<std::string> csv = ReadFile(csv_path);
+  if (!csv.ok()) {
+    return Fail(csv.error(), "");
+  }
+  Result<std::vector<AdminUnit>> units = ParseAdminUnitsCsv(*csv);
+  if (!units.ok()) {
+    return Fail(units.error(), " " + csv_path);
+  }
+  Result<std::unique_ptr<sqlite::SqliteDatabase>> db = OpenMigrated(db_path);
+  if (!db.ok()) {
+    return Fail(db.error(), "");
+  }
+  sqlite::SqliteAdminUnitStore store(**db);
+  Result<sqlite::ImportSummary> summary = store.ImportSnapshot(*units);
+  if (!summary.ok()) {
+    return Fail(summary.error(), " " + csv_path);
+  }
+  return Succeed(*summary);
+}
+
+int RunUnitsImportShipped(const std::string& db_path) {
+  std::string bad_file;
+  Result<std::vector<AdminUnit>> units = ParseShipped(&bad_file);
+  if (!units.ok()) {
+    return Fail(units.error(), " " + bad_file);
+  }
+  Result<std::unique_ptr<sqlite::SqliteDatabase>> db = OpenMigrated(db_path);
+  if (!db.ok()) {
+    return Fail(db.error(), "");
+  }
+  sqlite::SqliteAdminUnitStore store(**db);
+  Result<sqlite::ImportSummary> summary = store.ImportSnapshot(*units);
+  if (!summary.ok()) {
+    return Fail(summary.error(), "");
+  }
+  return Succeed(*summary);
+}
+
+}  // namespace doithoai::app

@@ -1,0 +1,46 @@
+#include "core/communes/commune_permissions.h"
+
+#include <initializer_list>
+
+namespace doithoai {
+
+namespace {
+
+bool OneOf(Role role, std::initializer_list<Role> roles) {
+  for (Role r : roles) {
+    if (r == role) return true;
+  }
+  return false;
+}
+
+bool Allowed(Role role, CommuneAction action) {
+  switch (action) {
+    case CommuneAction::kViewAdmin:
+      return IsCommuneRole(role);  // every commune staff role, incl. MTTQ (supervision)
+    case CommuneAction::kManageVillages:
+    case CommuneAction::kManageUnits:
+    case CommuneAction::kManageOfficials:
+      return OneOf(role, {Role::kCommuneAdmin, Role::kChairman, Role::kOffice});
+    case CommuneAction::kViewAccounts:
+      return OneOf(role, {Role::kCommuneAdmin, Role::kChairman});
+    case CommuneAction::kManageAccounts:
+      return role == Role::kCommuneAdmin;
+    case CommuneAction::kViewAuditLog:
+      return OneOf(role, {Role::kCommuneAdmin, Role::kChairman, Role::kFrontSupervisor});
+  }
+  return false;
+}
+
+}  // namespace
+
+Decision CommunePermissions::Check(const Actor* actor, CommuneAction action, CommuneId commune) {
+  if (actor == nullptr) return Decision::kNotVisible;
+  if (actor->role == Role::kSystemAdmin) return Decision::kAllow;
+  // Province observers read reports (a later module), not commune admin pages.
+  if (!actor->commune_id.has_value() || *actor->commune_id != commune) {
+    return Decision::kNotVisible;
+  }
+  return Allowed(actor->role, action) ? Decision::kAllow : Decision::kDeny;
+}
+
+}  // namespace doithoai

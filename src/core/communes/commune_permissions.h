@@ -1,0 +1,37 @@
+// Who may do what with a commune's reference data and accounts (Decidim-style
+// permission class: the one place for this module's rules). Callers answer
+// 404 — not 403 — when the actor belongs to another commune, so the
+// existence of other communes' data is not revealed (issue #3 §5).
+#ifndef DOITHOAI_CORE_COMMUNES_COMMUNE_PERMISSIONS_H_
+#define DOITHOAI_CORE_COMMUNES_COMMUNE_PERMISSIONS_H_
+
+#include "core/accounts/account.h"
+#include "core/common/ids.h"
+
+namespace doithoai {
+
+enum class CommuneAction {
+  kViewAdmin,  // the staff dashboard: villages, units, officials
+  kManageVillages,
+  kManageUnits,
+  kManageOfficials,
+  kViewAccounts,
+  kManageAccounts,  // create, disable, reset passwords
+  kViewAuditLog,
+};
+
+enum class Decision {
+  kAllow,
+  kDeny,        // same commune, not allowed: 403
+  kNotVisible,  // anonymous or another commune: 404 (or login for anonymous)
+};
+
+class CommunePermissions {
+ public:
+  // `actor` is null for anonymous requests.
+  static Decision Check(const Actor* actor, CommuneAction action, CommuneId commune);
+};
+
+}  // namespace doithoai
+
+#endif  // DOITHOAI_CORE_COMMUNES_COMMUNE_PERMISSIONS_H_
