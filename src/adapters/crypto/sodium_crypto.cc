@@ -24,8 +24,8 @@ Result<std::unique_ptr<SodiumCrypto>> SodiumCrypto::Create(PasswordHashCost cost
 
 Result<std::string> SodiumCrypto::HashPassword(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost_.opslimit,
-                            cost_.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost_.opslimit, cost_.memlimit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return MakeError(ErrorCode::kUnavailable,
                      "Không đủ bộ nhớ để mã hóa mật khẩu. Vui lòng thử lại.");
   }

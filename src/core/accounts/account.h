@@ -19,7 +19,7 @@ struct Account {
   std::string username;                 // NFC, compared case-insensitively
   std::string display_name;
   Role role = Role::kOffice;
-  bool denunciation_handler = false;  // Grant::kDenunciationHandler (CONF-01)
+  bool denunciation_handler = false;    // Grant::kDenunciationHandler (CONF-01)
   std::optional<VillageId> village_id;  // village heads
   std::optional<UnitId> unit_id;        // unit officials
   std::string province_code;            // province observers: 2 digits (ADC-02)
@@ -39,8 +39,8 @@ struct Actor {
   std::string province_code;
 
   static Actor FromAccount(const Account& a) {
-    return Actor{a.id,         a.username,        a.commune_id, a.role, a.denunciation_handler,
-                 a.village_id, a.unit_id,         a.province_code};
+    return Actor{a.id,         a.username, a.commune_id,   a.role, a.denunciation_handler,
+                 a.village_id, a.unit_id,  a.province_code};
   }
 };
 

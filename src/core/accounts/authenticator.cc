@@ -40,10 +40,10 @@ Status Authenticator::CheckThrottle(const std::string& key, const ThrottlePolicy
   std::optional<std::chrono::seconds> wait = RetryAfter(failures, now, policy);
   if (!wait.has_value()) return OkStatus();
   int64_t minutes = (wait->count() + 59) / 60;
-  return Error{ErrorCode::kResourceExhausted,
-               "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + std::to_string(minutes) +
-                   " phút.",
-               {{kRetryAfterField, std::to_string(wait->count())}}};
+  return Error{
+      ErrorCode::kResourceExhausted,
+      "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + std::to_string(minutes) + " phút.",
+      {{kRetryAfterField, std::to_string(wait->count())}}};
 }
 
 Result<LoginResult> Authenticator::Login(const LoginRequest& request) {
@@ -117,7 +117,8 @@ Status Authenticator::ChangePassword(const Actor& actor, std::string_view curren
                                      std::string_view next, const AuditContext& ctx) {
   ASSIGN_OR_RETURN(Account account, accounts_.Find(AccountScope::System(), actor.account_id));
   if (!crypto_.VerifyPassword(account.password_hash, current)) {
-    return Error{ErrorCode::kInvalidArgument, "Mật khẩu hiện tại không đúng.",
+    return Error{ErrorCode::kInvalidArgument,
+                 "Mật khẩu hiện tại không đúng.",
                  {{"current_password", "Mật khẩu hiện tại không đúng."}}};
   }
   RETURN_IF_ERROR(ValidateNewPassword(next, account.username, policies_.password));

@@ -20,8 +20,7 @@ class AuthenticatorTest : public ::testing::Test {
     a.password_hash = "fake$mat-khau-dung";
     id_ = *accounts_.Create(a, ctx_);
   }
-  Result<LoginResult> Login(std::string user, std::string password,
-                            std::string addr = "10.0.0.1") {
+  Result<LoginResult> Login(std::string user, std::string password, std::string addr = "10.0.0.1") {
     return auth_.Login({std::move(user), std::move(password), std::move(addr)});
   }
   FakeClock clock_{Timestamp(std::chrono::milliseconds(1'800'000'000'000))};
@@ -137,7 +136,8 @@ TEST_F(AuthenticatorTest, ResetIsScopedToTheAdminsCommune) {
   auto other = auth_.ResetPassword(AccountScope::Of(CommuneId{2}), id_, "mat-khau-moi-dai", ctx_);
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().code, ErrorCode::kNotFound);  // isolation: not 403
-  EXPECT_TRUE(auth_.ResetPassword(AccountScope::Of(CommuneId{1}), id_, "mat-khau-moi-dai", ctx_).ok());
+  EXPECT_TRUE(
+      auth_.ResetPassword(AccountScope::Of(CommuneId{1}), id_, "mat-khau-moi-dai", ctx_).ok());
 }
 
 }  // namespace

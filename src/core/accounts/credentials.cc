@@ -29,8 +29,8 @@ Status ValidateNewPassword(std::string_view password, std::string_view username,
     return InvalidField("password", "Mật khẩu chứa ký tự không hợp lệ.");
   }
   if (CodePoints(password) < policy.min_chars) {
-    return InvalidField("password", "Mật khẩu phải có ít nhất " +
-                                        std::to_string(policy.min_chars) + " ký tự.");
+    return InvalidField("password",
+                        "Mật khẩu phải có ít nhất " + std::to_string(policy.min_chars) + " ký tự.");
   }
   if (password.size() > policy.max_bytes) {
     return InvalidField("password", "Mật khẩu quá dài.");
@@ -44,8 +44,8 @@ Status ValidateNewPassword(std::string_view password, std::string_view username,
 Status ValidateUsername(std::string_view username) {
   bool ok = username.size() >= 3 && username.size() <= 64;
   for (char c : username) {
-    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                c == '-');
+    ok = ok &&
+         ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-');
   }
   if (!ok) {
     return InvalidField("username",
@@ -65,8 +65,8 @@ std::optional<std::chrono::seconds> RetryAfter(const std::vector<Timestamp>& fai
   std::sort(recent.begin(), recent.end());
   // Allowed again once enough old failures leave the window that fewer than
   // max_failures remain: when the (size - max + 1)-th oldest expires.
-  Timestamp frees_at = recent[recent.size() - static_cast<size_t>(policy.max_failures)] +
-                       policy.window;
+  Timestamp frees_at =
+      recent[recent.size() - static_cast<size_t>(policy.max_failures)] + policy.window;
   auto wait = std::chrono::ceil<std::chrono::seconds>(frees_at - now);
   return std::max(wait, std::chrono::seconds(1));
 }

@@ -38,9 +38,9 @@ std::optional<std::chrono::seconds> RetryAfter(const std::vector<Timestamp>& fai
                                                Timestamp now, const ThrottlePolicy& policy);
 
 struct SessionPolicy {
-  std::chrono::seconds idle{2 * 60 * 60};        // no request for this long: expired
-  std::chrono::seconds absolute{12 * 60 * 60};   // a working day, whatever the activity
-  std::chrono::seconds touch_every{60};          // write last_seen at most this often
+  std::chrono::seconds idle{2 * 60 * 60};       // no request for this long: expired
+  std::chrono::seconds absolute{12 * 60 * 60};  // a working day, whatever the activity
+  std::chrono::seconds touch_every{60};         // write last_seen at most this often
 };
 
 struct SessionTimes {

@@ -19,7 +19,10 @@ TEST(PasswordPolicyTest, RejectsShortLongInvalidAndUsernameEqualPasswords) {
   // 10 code points but 13 bytes is long enough: the policy counts characters.
   EXPECT_TRUE(ValidateNewPassword("đđđđđđđđđđ", "x").ok());
   EXPECT_FALSE(ValidateNewPassword(std::string(300, 'a'), "x").ok());
-  EXPECT_FALSE(ValidateNewPassword("abc\xff\xfe" "defghijk", "x").ok());
+  EXPECT_FALSE(ValidateNewPassword("abc\xff\xfe"
+                                   "defghijk",
+                                   "x")
+                   .ok());
   EXPECT_FALSE(ValidateNewPassword("ChuTich.HT", "chutich.ht").ok());
 }
 

@@ -12,17 +12,17 @@
 namespace doithoai {
 
 enum class Role {
-  kSystemAdmin,        // the installation's administrator: every commune
-  kProvinceObserver,   // read-only reports across the communes of a province
-  kCommuneAdmin,       // manages the commune's accounts and reference data
-  kChairman,           // Chủ tịch UBND
-  kViceChairman,       // Phó Chủ tịch UBND
-  kOffice,             // Văn phòng – Thống kê
-  kSecretary,          // thư ký hội nghị
-  kFinance,            // Tài chính – Kế toán
-  kUnitOfficial,       // công chức of one unit
-  kVillageHead,        // trưởng thôn: their village only
-  kFrontSupervisor,    // Ủy ban MTTQ: read and comment (supervision)
+  kSystemAdmin,       // the installation's administrator: every commune
+  kProvinceObserver,  // read-only reports across the communes of a province
+  kCommuneAdmin,      // manages the commune's accounts and reference data
+  kChairman,          // Chủ tịch UBND
+  kViceChairman,      // Phó Chủ tịch UBND
+  kOffice,            // Văn phòng – Thống kê
+  kSecretary,         // thư ký hội nghị
+  kFinance,           // Tài chính – Kế toán
+  kUnitOfficial,      // công chức of one unit
+  kVillageHead,       // trưởng thôn: their village only
+  kFrontSupervisor,   // Ủy ban MTTQ: read and comment (supervision)
 };
 
 enum class Grant { kDenunciationHandler };

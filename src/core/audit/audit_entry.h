@@ -17,7 +17,7 @@ namespace doithoai {
 // Who acts, from where, and when: passed to every mutating repository call so
 // the change and its audit row are written in one transaction.
 struct AuditContext {
-  CommuneId commune;            // the commune whose data changes (0 = system-wide)
+  CommuneId commune;             // the commune whose data changes (0 = system-wide)
   int64_t actor_account_id = 0;  // 0 = the system or a CLI operator
   std::string actor_name;        // username, "cli", "system", "public"
   std::string client_address;    // IP for HTTP requests, "" for the CLI
@@ -25,7 +25,7 @@ struct AuditContext {
 };
 
 struct AuditEntry {
-  int64_t id = 0;                // position in the chain, from 1
+  int64_t id = 0;  // position in the chain, from 1
   CommuneId commune;
   int64_t actor_account_id = 0;
   std::string actor_name;
@@ -42,8 +42,8 @@ struct AuditEntry {
 
 // Builds an entry from the context and the change.
 inline AuditEntry MakeAuditEntry(const AuditContext& ctx, std::string action,
-                                 std::string object_type, std::string object_id,
-                                 std::string before, std::string after) {
+                                 std::string object_type, std::string object_id, std::string before,
+                                 std::string after) {
   AuditEntry e;
   e.commune = ctx.commune;
   e.actor_account_id = ctx.actor_account_id;
