@@ -15,6 +15,7 @@
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/system/system_clock.h"
 #include "app/demo.h"
+#include "app/units_command.h"
 #include "app/wiring.h"
 
 namespace doithoai::app {
@@ -47,6 +48,8 @@ namespace fs = std::filesystem;
 Status InitInto(const std::string& path, bool demo, bool* demo_created) {
   ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(path));
   RETURN_IF_ERROR(db->Migrate());
+  // The administrative-unit snapshot shipped in data/admin_units (ADC-06).
+  RETURN_IF_ERROR(ImportShippedAdminUnits(*db));
   if (demo) {
     ASSIGN_OR_RETURN(auto crypto, SodiumCrypto::Create(PasswordHashCost::Interactive()));
     SystemClock clock;

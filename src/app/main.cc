@@ -9,6 +9,7 @@
 #include "app/audit_command.h"
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/units_command.h"
 #include "app/user_commands.h"
 
 namespace {
@@ -130,6 +131,16 @@ int main(int argc, char** argv) {
   commune_add->add_option("--province", commune_args.province_name, "Tên tỉnh");
   commune_add->add_flag("--remote-area", commune_args.remote_area, "Xã vùng sâu, vùng xa");
 
+  CLI::App* units = Command(cli, "units", "Danh mục đơn vị hành chính (tỉnh, xã)");
+  units->require_subcommand(1);
+  std::string units_file;
+  CLI::App* units_import = Command(*units, "import", "Nhập bản danh mục CSV có ghi ngày hiệu lực");
+  AddDb(units_import, db);
+  units_import
+      ->add_option("file", units_file,
+                   "Tệp CSV: code,name,type,parent_code,valid_from,legal_source")
+      ->required();
+
   CLI::App* audit = Command(cli, "audit", "Nhật ký kiểm toán");
   audit->require_subcommand(1);
   CLI::App* audit_verify = Command(*audit, "verify", "Kiểm tra chuỗi băm của nhật ký");
@@ -158,6 +169,7 @@ int main(int argc, char** argv) {
   if (*user_disable) return RunUserSetDisabled(db, username, true);
   if (*user_enable) return RunUserSetDisabled(db, username, false);
   if (*commune_add) return RunCommuneAdd(commune_args);
+  if (*units_import) return RunUnitsImport(db, units_file);
   if (*audit_verify) return RunAuditVerify(db);
   if (*demo_logins) return RunDemoLogins();
   if (*version) {
