@@ -9,8 +9,8 @@ JOBS ?= $(shell nproc)
 
 run: release
 	@if [ ! -f "$(DB)" ]; then build/release/doithoai init --db "$(DB)" --demo; fi
-	@echo "Chưa có tài khoản đăng nhập mẫu: tài khoản và phân quyền đến ở issue #3."
-	@echo "Mở trình duyệt: http://127.0.0.1:$(PORT)/"
+	@build/release/doithoai demo-logins
+	@echo "Trang công khai: http://127.0.0.1:$(PORT)/   Đăng nhập cán bộ: http://127.0.0.1:$(PORT)/dang-nhap"
 	build/release/doithoai serve --db "$(DB)" --listen 127.0.0.1:$(PORT)
 
 release:

@@ -52,6 +52,11 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
       {{"GET", "/api/v1/communes/{slug}/villages"}, {Rule::kCommune, CommuneAction::kViewAdmin}},
       {{"POST", "/api/v1/communes/{slug}/villages"},
        {Rule::kCommune, CommuneAction::kManageVillages}},
+      {{"POST", "/quan-tri/{slug}/tai-khoan"}, {Rule::kCommune, CommuneAction::kManageAccounts}},
+      {{"POST", "/quan-tri/{slug}/tai-khoan/{id}/khoa"},
+       {Rule::kCommune, CommuneAction::kManageAccounts}},
+      {{"POST", "/quan-tri/{slug}/tai-khoan/{id}/mat-khau"},
+       {Rule::kCommune, CommuneAction::kManageAccounts}},
   };
   return table;
 }
@@ -91,6 +96,15 @@ class ApplicationTest : public ::testing::Test {
     admin.role = Role::kCommuneAdmin;
     admin.password_hash = *crypto_->HashPassword(kPassword);
     ASSERT_TRUE(app_->accounts().Create(admin, ctx).ok());
+    // A demo-commune account the account-management routes act on.
+    Account helper;
+    helper.commune_id = demo_;
+    helper.username = "phu.tro";
+    helper.role = Role::kOffice;
+    helper.password_hash = admin.password_hash;
+    auto helper_id = app_->accounts().Create(helper, ctx);
+    ASSERT_TRUE(helper_id.ok());
+    helper_account_ = *helper_id;
   }
   void TearDown() override {
     app_.reset();
@@ -133,6 +147,7 @@ class ApplicationTest : public ::testing::Test {
   std::unique_ptr<SodiumCrypto> crypto_;
   std::unique_ptr<Application> app_;
   CommuneId demo_;
+  AccountId helper_account_;
 };
 
 // A request for `route` with a body that passes validation.
@@ -142,7 +157,7 @@ struct Probe {
   std::string body;
 };
 
-Probe ProbeFor(const std::string& method, const std::string& pattern) {
+Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId account) {
   Probe p;
   p.path = pattern;
   auto replace = [&](const std::string& from, const std::string& to) {
@@ -151,13 +166,16 @@ Probe ProbeFor(const std::string& method, const std::string& pattern) {
   };
   replace("{slug}", "hoang-truong");
   replace("{path*}", "app.css");
+  replace("{id}", std::to_string(account.value));
   if (method == "POST" && pattern.rfind("/api/", 0) == 0) {
     p.headers["content-type"] = "application/json";
     p.body = pattern == "/api/v1/session" ? R"({"username":"chutich","password":"doithoai-demo"})"
                                           : R"({"name":"Thôn Mới"})";
   } else if (method == "POST") {
     p.headers["content-type"] = "application/x-www-form-urlencoded";
-    p.body = "name=Th%C3%B4n+M%E1%BB%9Bi&full_name=L%C3%AA+An&current_password=x&new_password=y";
+    p.body =
+        "name=Th%C3%B4n+M%E1%BB%9Bi&full_name=L%C3%AA+An&current_password=x&new_password=y"
+        "&username=moi.nguoi&role=office&password=mat-khau-moi-dai&locked=0";
   }
   return p;
 }
@@ -182,7 +200,7 @@ TEST_F(ApplicationTest, EveryRouteHasAnAccessRuleAndEnforcesIt) {
     ASSERT_NE(entry, table.end()) << "route without an access entry: " << route.method << " "
                                   << route.pattern;
     const Expectation& expect = entry->second;
-    Probe probe = ProbeFor(route.method, route.pattern);
+    Probe probe = ProbeFor(route.method, route.pattern, helper_account_);
     SCOPED_TRACE(route.method + " " + probe.path);
 
     // (a) anonymous

@@ -15,13 +15,15 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       site_(router_, auth_, options.secure_cookies),
       public_pages_(communes_),
       account_pages_(crypto, clock),
-      admin_pages_(communes_, accounts_, clock) {
+      admin_pages_(communes_, accounts_, clock),
+      account_admin_pages_(communes_, accounts_, crypto, clock) {
   site_.Add("GET", "/healthz", web::Access::kPublic, [](http::HttpRequest&, web::RequestContext&) {
     return web::JsonResponse(200, {{"status", "ok"}});
   });
   public_pages_.Register(site_);
   account_pages_.Register(site_);
   admin_pages_.Register(site_);
+  account_admin_pages_.Register(site_);
 }
 
 http::Handler Application::handler() const { return web::MakeDispatcher(router_); }

@@ -12,6 +12,7 @@
 #include "adapters/storage/sqlite/database.h"
 #include "adapters/storage/sqlite/sqlite_account_store.h"
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
+#include "adapters/web/account_admin_pages.h"
 #include "adapters/web/account_pages.h"
 #include "adapters/web/admin_pages.h"
 #include "adapters/web/public_pages.h"
@@ -50,6 +51,7 @@ class Application {
   web::PublicPages public_pages_;
   web::AccountPages account_pages_;
   web::AdminPages admin_pages_;
+  web::AccountAdminPages account_admin_pages_;
 };
 
 }  // namespace doithoai::app

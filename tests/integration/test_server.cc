@@ -26,14 +26,17 @@ int RemainingMs(Clock::time_point deadline) {
 }
 
 // fork+exec of the binary with stdout/stderr on pipes.
-pid_t Spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd) {
+pid_t Spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd, int* in_fd = nullptr) {
   int out[2];
   int err[2];
+  int in[2] = {-1, -1};
   if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) return -1;
+  if (in_fd != nullptr && pipe2(in, O_CLOEXEC) != 0) return -1;
   pid_t pid = fork();
   if (pid == 0) {
     dup2(out[1], 1);
     dup2(err[1], 2);
+    if (in[0] >= 0) dup2(in[0], 0);
     std::vector<char*> argv;
     std::string binary = DOITHOAI_BINARY;
     argv.push_back(binary.data());
@@ -45,6 +48,10 @@ pid_t Spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd) {
   }
   close(out[1]);
   close(err[1]);
+  if (in_fd != nullptr) {
+    close(in[0]);
+    *in_fd = in[1];
+  }
   *out_fd = out[0];
   *err_fd = err[0];
   return pid;
@@ -60,12 +67,17 @@ std::string ReadAll(int fd) {
 
 }  // namespace
 
-CommandResult RunDoithoai(const std::vector<std::string>& args) {
+CommandResult RunDoithoai(const std::vector<std::string>& args, const std::string& input) {
   CommandResult r;
   int out_fd = -1;
   int err_fd = -1;
-  pid_t pid = Spawn(args, &out_fd, &err_fd);
+  int in_fd = -1;
+  pid_t pid = Spawn(args, &out_fd, &err_fd, &in_fd);
   if (pid < 0) return r;
+  // Small inputs fit the pipe buffer; the child may exit before reading.
+  ssize_t written = write(in_fd, input.data(), input.size());
+  (void)written;
+  close(in_fd);
   std::string err_text;
   std::thread err_reader([&] { err_text = ReadAll(err_fd); });
   r.out = ReadAll(out_fd);

@@ -26,8 +26,9 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs the doithoai binary with `args` to completion.
-CommandResult RunDoithoai(const std::vector<std::string>& args);
+// Runs the doithoai binary with `args` to completion, feeding `input` on its
+// standard input.
+CommandResult RunDoithoai(const std::vector<std::string>& args, const std::string& input = "");
 
 // A fresh temporary directory, removed with its contents on destruction.
 class TempDir {

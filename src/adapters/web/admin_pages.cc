@@ -3,6 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "adapters/web/labels.h"
 #include "adapters/web/responses.h"
 #include "core/text/vietnamese.h"
 
@@ -113,9 +114,16 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
                     Decision::kAllow;
   bool can_view_accounts = CommunePermissions::Check(actor, CommuneAction::kViewAccounts,
                                                      commune->id) == Decision::kAllow;
+  bool can_manage_accounts = CommunePermissions::Check(actor, CommuneAction::kManageAccounts,
+                                                       commune->id) == Decision::kAllow;
   nlohmann::json unit_list = nlohmann::json::array();
-  for (const Unit& u : *units)
-    unit_list.push_back({{"name", u.name}, {"short_name", u.short_name}});
+  for (const Unit& u : *units) {
+    unit_list.push_back({{"id", u.id.value}, {"name", u.name}, {"short_name", u.short_name}});
+  }
+  nlohmann::json role_options = nlohmann::json::array();
+  for (Role r : AllRoles()) {
+    if (IsCommuneRole(r)) role_options.push_back({{"code", RoleCode(r)}, {"label", RoleLabel(r)}});
+  }
   nlohmann::json official_list = nlohmann::json::array();
   for (const Official& o : *officials) {
     official_list.push_back({{"full_name", o.full_name}, {"position", o.position}});
@@ -125,9 +133,11 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
     auto accounts = accounts_.List(AccountScope::Of(commune->id));
     if (!accounts.ok()) return ErrorResponse(request, accounts.error());
     for (const Account& a : *accounts) {
-      account_list.push_back({{"username", a.username},
+      account_list.push_back({{"id", a.id.value},
+                              {"username", a.username},
                               {"display_name", a.display_name},
-                              {"role", RoleCode(a.role)},
+                              {"role", RoleLabel(a.role)},
+                              {"locked", a.disabled},
                               {"status", a.disabled ? "Đã khóa" : "Đang hoạt động"}});
     }
   }
@@ -139,7 +149,7 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
                          {"committee_name", committee},
                          {"slug", commune->slug},
                          {"username", actor->username},
-                         {"role", RoleCode(actor->role)},
+                         {"role", RoleLabel(actor->role)},
                          {"csrf", ctx.session->csrf_token},
                          {"notice", notice},
                          {"village_count", static_cast<int64_t>(villages->size())},
@@ -149,6 +159,8 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
                          {"officials", official_list},
                          {"can_manage", can_manage},
                          {"can_view_accounts", can_view_accounts},
+                         {"can_manage_accounts", can_manage_accounts},
+                         {"role_options", role_options},
                          {"accounts", account_list}};
   return PageResponse(request, "admin_commune", page);
 }
