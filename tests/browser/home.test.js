@@ -82,6 +82,38 @@ test('home page on a phone: Vietnamese, accessible landmarks, no console errors'
   await context.close();
 });
 
+test('an office clerk signs in, adds a village and signs out', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+
+  await page.goto(baseUrl + '/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill('vanphong');
+  await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /không đúng/);
+
+  await page.getByLabel('Mật khẩu').fill('doithoai-demo');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/quan-tri\/hoang-truong/);
+  assert.match(await page.locator('h1').textContent(), /Quản trị – UBND xã Hoằng Trường/);
+
+  await page.getByLabel('Tên thôn, tổ dân phố mới').fill('Thôn Đông Hoà');
+  await page.getByRole('button', { name: 'Thêm thôn' }).click();
+  await page.waitForURL(/\/quan-tri\/hoang-truong/);
+  assert.ok(await page.getByRole('cell', { name: 'Thôn Đông Hoà' }).isVisible());
+  // The office clerk manages villages but not accounts.
+  assert.equal(await page.getByRole('heading', { name: 'Tài khoản' }).count(), 0);
+
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.waitForURL(baseUrl + '/');
+  const after = await page.goto(baseUrl + '/quan-tri/hoang-truong');
+  assert.match(after.url(), /\/dang-nhap$/);
+  assert.deepEqual(errors.filter((e) => !e.includes('401')), []);
+  await context.close();
+});
+
 test('unknown page shows the Vietnamese 404 page', async () => {
   const page = await browser.newPage();
   const response = await page.goto(baseUrl + '/x/khong-co-xa-nay');
