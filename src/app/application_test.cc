@@ -40,6 +40,7 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
       {{"POST", "/dang-nhap"}, {Rule::kPublic}},
       {{"POST", "/api/v1/session"}, {Rule::kPublic}},
       {{"POST", "/dang-xuat"}, {Rule::kSignedIn}},
+      {{"POST", "/dang-xuat-moi-noi"}, {Rule::kSignedIn}},
       {{"GET", "/doi-mat-khau"}, {Rule::kSignedIn}},
       {{"POST", "/doi-mat-khau"}, {Rule::kSignedIn}},
       {{"DELETE", "/api/v1/session"}, {Rule::kSignedIn}},
@@ -353,6 +354,40 @@ TEST_F(ApplicationTest, UserEnteredTextIsEscapedOnEveryPage) {
       EXPECT_NE(r.body.find("&lt;script&gt;"), std::string::npos) << path;
     }
   }
+}
+
+TEST_F(ApplicationTest, LogoutEverywhereEndsEverySessionOfTheAccount) {
+  auto first = SignIn("chutich");
+  auto second = SignIn("chutich");
+  std::map<std::string, std::string> h = {
+      {"cookie", std::string(web::kSessionCookie) + "=" + first.first},
+      {"x-csrf-token", first.second}};
+  EXPECT_EQ(Call("POST", "/dang-xuat-moi-noi", h).status, 303);
+  std::map<std::string, std::string> other = {{"authorization", "Bearer " + second.first}};
+  EXPECT_EQ(Call("GET", "/api/v1/me", other).status, 401);
+}
+
+TEST_F(ApplicationTest, AdminLocksAnAccountAndItsSessionsEnd) {
+  auto victim = SignIn("phu.tro");
+  auto [token, csrf] = SignIn("quantri");
+  std::map<std::string, std::string> h = {
+      {"cookie", std::string(web::kSessionCookie) + "=" + token},
+      {"content-type", "application/x-www-form-urlencoded"}};
+  std::string path =
+      "/quan-tri/hoang-truong/tai-khoan/" + std::to_string(helper_account_.value) + "/khoa";
+  EXPECT_EQ(Call("POST", path, h, "locked=1&_csrf=" + csrf).status, 303);
+  std::map<std::string, std::string> bearer = {{"authorization", "Bearer " + victim.first}};
+  EXPECT_EQ(Call("GET", "/api/v1/me", bearer).status, 401);
+  EXPECT_FALSE(app_->auth().Login({"phu.tro", kPassword, "127.0.0.1"}).ok());
+  // Another commune's admin cannot touch this account: 404, nothing changes.
+  auto [other, other_csrf] = SignIn("quantri.khac");
+  h["cookie"] = std::string(web::kSessionCookie) + "=" + other;
+  EXPECT_EQ(
+      Call("POST", "/quan-tri/xa-khac/tai-khoan/" + std::to_string(helper_account_.value) + "/khoa",
+           h, "locked=0&_csrf=" + other_csrf)
+          .status,
+      404);
+  EXPECT_TRUE(app_->accounts().FindByUsername("phu.tro")->disabled);
 }
 
 TEST_F(ApplicationTest, AnotherCommunesAdminCannotReadOrWriteThisCommune) {

@@ -53,6 +53,15 @@ void AccountPages::Register(Site& site) {
              out.SetHeader("Set-Cookie", SessionCookie("", site.secure_cookies()));
              return out;
            });
+  site.Add("POST", "/dang-xuat-moi-noi", Access::kSignedIn,
+           [this, &site](http::HttpRequest& r, RequestContext& c) {
+             Status s = site.auth().LogoutEverywhere(c.actor()->account_id,
+                                                     AuditContextFor(r, c, {}, clock_));
+             if (!s.ok()) return ErrorResponse(r, s.error());
+             http::HttpResponse out = Redirect("/");
+             out.SetHeader("Set-Cookie", SessionCookie("", site.secure_cookies()));
+             return out;
+           });
   site.Add("GET", "/doi-mat-khau", Access::kSignedIn, [](http::HttpRequest& r, RequestContext& c) {
     return PageResponse(
         r, "change_password",
