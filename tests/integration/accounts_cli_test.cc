@@ -109,6 +109,30 @@ TEST_F(AccountsCliTest, CommuneAddParsesTheTypeWord) {
   EXPECT_NE(bad.err.find("5 chữ số"), std::string::npos) << bad.err;
 }
 
+TEST_F(AccountsCliTest, DecomposedNamesAreStoredNfc) {
+  // "Xã Thạch Đồng" typed in NFD (macOS, some PDFs): stored as NFC (TXT-01, TXT-02).
+  const std::string nfd =
+      "Xa\xcc\x83"
+      " Tha\xcc\xa3"
+      "ch \xc4\x90"
+      "o\xcc\x82\xcc\x80"
+      "ng";
+  CommandResult r = RunDoithoai({"commune", "add", "--db", db_, "--slug", "thach-dong", "--name",
+                                 nfd, "--unit-code", "99005"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &h), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT name FROM communes WHERE slug = 'thach-dong'", -1, &st,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  std::string stored = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  EXPECT_EQ(stored, "Thạch Đồng");
+}
+
 TEST_F(AccountsCliTest, AuditVerifyPassesThenNamesTheEditedRow) {
   CommandResult clean = RunDoithoai({"audit", "verify", "--db", db_});
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
