@@ -127,6 +127,26 @@ Result<sqlite::ImportSummary> ImportShippedAdminUnits(sqlite::SqliteDatabase& db
   return store.ImportSnapshot(units);
 }
 
+namespace {
+
+// Opens the existing database, migrates it, imports `units` in one
+// transaction and reports the counts.
+int ImportInto(const std::string& db_path, const std::vector<AdminUnit>& units,
+               const std::string& file_label) {
+  Result<std::unique_ptr<sqlite::SqliteDatabase>> db = OpenMigrated(db_path);
+  if (!db.ok()) {
+    return Fail(db.error(), "");
+  }
+  sqlite::SqliteAdminUnitStore store(**db);
+  Result<sqlite::ImportSummary> summary = store.ImportSnapshot(units);
+  if (!summary.ok()) {
+    return Fail(summary.error(), file_label);
+  }
+  return Succeed(*summary);
+}
+
+}  // namespace
+
 int RunUnitsImport(const std::string& db_path, const std::string& csv_path) {
   Result<std::string> csv = ReadFile(csv_path);
   if (!csv.ok()) {
@@ -136,16 +156,7 @@ int RunUnitsImport(const std::string& db_path, const std::string& csv_path) {
   if (!units.ok()) {
     return Fail(units.error(), " " + csv_path);
   }
-  Result<std::unique_ptr<sqlite::SqliteDatabase>> db = OpenMigrated(db_path);
-  if (!db.ok()) {
-    return Fail(db.error(), "");
-  }
-  sqlite::SqliteAdminUnitStore store(**db);
-  Result<sqlite::ImportSummary> summary = store.ImportSnapshot(*units);
-  if (!summary.ok()) {
-    return Fail(summary.error(), " " + csv_path);
-  }
-  return Succeed(*summary);
+  return ImportInto(db_path, *units, " " + csv_path);
 }
 
 int RunUnitsImportShipped(const std::string& db_path) {
@@ -154,16 +165,7 @@ int RunUnitsImportShipped(const std::string& db_path) {
   if (!units.ok()) {
     return Fail(units.error(), " " + bad_file);
   }
-  Result<std::unique_ptr<sqlite::SqliteDatabase>> db = OpenMigrated(db_path);
-  if (!db.ok()) {
-    return Fail(db.error(), "");
-  }
-  sqlite::SqliteAdminUnitStore store(**db);
-  Result<sqlite::ImportSummary> summary = store.ImportSnapshot(*units);
-  if (!summary.ok()) {
-    return Fail(summary.error(), "");
-  }
-  return Succeed(*summary);
+  return ImportInto(db_path, *units, "");
 }
 
 }  // namespace doithoai::app

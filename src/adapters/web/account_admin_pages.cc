@@ -108,36 +108,44 @@ http::HttpResponse AccountAdminPages::Create(Site& site, http::HttpRequest& requ
   return Redirect("/quan-tri/" + commune->slug + "#tai-khoan");
 }
 
+Result<std::pair<Commune, AccountId>> AccountAdminPages::ManagedAccount(
+    const http::HttpRequest& request, const RequestContext& ctx, http::HttpResponse* denied) {
+  ASSIGN_OR_RETURN(Commune commune, Managed(request, ctx, denied));
+  Result<AccountId> id = AccountParam(request);
+  if (!id.ok()) {
+    *denied = ErrorResponse(request, id.error());
+    return id.error();
+  }
+  return std::make_pair(std::move(commune), *id);
+}
+
 http::HttpResponse AccountAdminPages::SetLocked(Site& site, http::HttpRequest& request,
                                                 RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = Managed(request, ctx, &denied);
-  if (!commune.ok()) return denied;
-  Result<AccountId> id = AccountParam(request);
-  if (!id.ok()) return ErrorResponse(request, id.error());
+  auto target = ManagedAccount(request, ctx, &denied);
+  if (!target.ok()) return denied;
+  const auto& [commune, id] = *target;
   bool lock = ctx.form->Get("locked") == "1";
-  if (lock && *id == ctx.actor()->account_id) {
+  if (lock && id == ctx.actor()->account_id) {
     return ErrorResponse(request, Invalid("locked", "Không thể tự khóa tài khoản của mình."));
   }
-  AuditContext audit = AuditContextFor(request, ctx, commune->id, clock_);
-  Status s = accounts_.SetDisabled(AccountScope::Of(commune->id), *id, lock, audit);
-  if (s.ok() && lock) s = site.auth().LogoutEverywhere(*id, audit);
+  AuditContext audit = AuditContextFor(request, ctx, commune.id, clock_);
+  Status s = accounts_.SetDisabled(AccountScope::Of(commune.id), id, lock, audit);
+  if (s.ok() && lock) s = site.auth().LogoutEverywhere(id, audit);
   if (!s.ok()) return ErrorResponse(request, s.error());
-  return Redirect("/quan-tri/" + commune->slug + "#tai-khoan");
+  return Redirect("/quan-tri/" + commune.slug + "#tai-khoan");
 }
 
 http::HttpResponse AccountAdminPages::Reset(Site& site, http::HttpRequest& request,
                                             RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = Managed(request, ctx, &denied);
-  if (!commune.ok()) return denied;
-  Result<AccountId> id = AccountParam(request);
-  if (!id.ok()) return ErrorResponse(request, id.error());
-  Status s =
-      site.auth().ResetPassword(AccountScope::Of(commune->id), *id, ctx.form->Get("password"),
-                                AuditContextFor(request, ctx, commune->id, clock_));
+  auto target = ManagedAccount(request, ctx, &denied);
+  if (!target.ok()) return denied;
+  const auto& [commune, id] = *target;
+  Status s = site.auth().ResetPassword(AccountScope::Of(commune.id), id, ctx.form->Get("password"),
+                                       AuditContextFor(request, ctx, commune.id, clock_));
   if (!s.ok()) return ErrorResponse(request, s.error());
-  return Redirect("/quan-tri/" + commune->slug + "#tai-khoan");
+  return Redirect("/quan-tri/" + commune.slug + "#tai-khoan");
 }
 
 }  // namespace doithoai::web

@@ -5,6 +5,8 @@
 #ifndef DOITHOAI_ADAPTERS_WEB_ACCOUNT_ADMIN_PAGES_H_
 #define DOITHOAI_ADAPTERS_WEB_ACCOUNT_ADMIN_PAGES_H_
 
+#include <utility>
+
 #include "adapters/web/site.h"
 #include "core/accounts/ports.h"
 #include "core/common/clock.h"
@@ -27,6 +29,10 @@ class AccountAdminPages {
   Result<Commune> Managed(const http::HttpRequest& request, const RequestContext& ctx,
                           http::HttpResponse* denied);
   Result<AccountId> AccountParam(const http::HttpRequest& request);
+  // Managed() plus the {id} account (404 if malformed).
+  Result<std::pair<Commune, AccountId>> ManagedAccount(const http::HttpRequest& request,
+                                                       const RequestContext& ctx,
+                                                       http::HttpResponse* denied);
 
   CommuneRepository& communes_;
   AccountRepository& accounts_;
