@@ -12,7 +12,7 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 SERVER_THREADS=${THREADS:-1}
 
-cmake --preset release >/dev/null
+cmake --preset release -DDOITHOAI_BENCH=ON >/dev/null
 cmake --build --preset release -j "$(nproc)" >/dev/null
 bin=build/release/doithoai
 
@@ -61,3 +61,13 @@ printf '%-22s %12.0f %10.3f %10.3f %8.2f %10s\n' /x/hoang-truong "$page_rps" "$p
   "$(awk -v a="$page_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')" "$page_bad"
 printf '\nserver RSS: idle %d KiB, after load %d KiB; %s connections, %s, server threads %s, %s cores\n' \
   "$rss_idle" "$rss_load" "$CONNECTIONS" "$DURATION" "$SERVER_THREADS" "$cpus"
+
+# Per-request work in-process (Google Benchmark), as ratios to the /healthz body.
+echo
+build/release/doithoai_micro_bench --benchmark_min_time=0.3 --benchmark_format=csv 2>/dev/null |
+  awk -F, 'NR > 1 { gsub(/"/, "", $1); t[$1] = $3; order[n++] = $1 }
+    END {
+      base = t["BM_HealthzBody"]
+      printf "%-24s %12s %10s\n", "micro-benchmark", "ns/op", "x baseline"
+      for (i = 0; i < n; i++) printf "%-24s %12.0f %10.1f\n", order[i], t[order[i]], t[order[i]] / base
+    }'

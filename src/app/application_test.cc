@@ -54,6 +54,8 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
       {{"POST", "/api/v1/communes/{slug}/villages"},
        {Rule::kCommune, CommuneAction::kManageVillages}},
       {{"POST", "/quan-tri/{slug}/tai-khoan"}, {Rule::kCommune, CommuneAction::kManageAccounts}},
+      {{"POST", "/quan-tri/{slug}/nhap-danh-sach"},
+       {Rule::kCommune, CommuneAction::kManageVillages}},
       {{"POST", "/quan-tri/{slug}/tai-khoan/{id}/khoa"},
        {Rule::kCommune, CommuneAction::kManageAccounts}},
       {{"POST", "/quan-tri/{slug}/tai-khoan/{id}/mat-khau"},

@@ -9,6 +9,7 @@
 #include "app/audit_command.h"
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/roster_command.h"
 #include "app/units_command.h"
 #include "app/user_commands.h"
 
@@ -141,6 +142,15 @@ int main(int argc, char** argv) {
                    "Tệp CSV: code,name,type,parent_code,valid_from,legal_source")
       ->required();
 
+  std::string roster_slug;
+  std::string roster_file;
+  CLI::App* commune_import =
+      Command(*commune, "import", "Nhập danh sách thôn hoặc cán bộ từ tệp .xlsx hoặc .csv");
+  AddDb(commune_import, db);
+  commune_import->add_option("--commune", roster_slug, "Mã đường dẫn của xã")->required();
+  commune_import->add_option("file", roster_file, "Tệp .xlsx hoặc .csv; dòng đầu là tiêu đề cột")
+      ->required();
+
   CLI::App* audit = Command(cli, "audit", "Nhật ký kiểm toán");
   audit->require_subcommand(1);
   CLI::App* audit_verify = Command(*audit, "verify", "Kiểm tra chuỗi băm của nhật ký");
@@ -169,6 +179,7 @@ int main(int argc, char** argv) {
   if (*user_disable) return RunUserSetDisabled(db, username, true);
   if (*user_enable) return RunUserSetDisabled(db, username, false);
   if (*commune_add) return RunCommuneAdd(commune_args);
+  if (*commune_import) return RunRosterImport(db, roster_slug, roster_file);
   if (*units_import) return RunUnitsImport(db, units_file);
   if (*audit_verify) return RunAuditVerify(db);
   if (*demo_logins) return RunDemoLogins();

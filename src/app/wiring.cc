@@ -16,6 +16,7 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       public_pages_(communes_),
       account_pages_(crypto, clock),
       admin_pages_(communes_, accounts_, clock),
+      roster_pages_(communes_, clock),
       account_admin_pages_(communes_, accounts_, crypto, clock) {
   site_.Add("GET", "/healthz", web::Access::kPublic, [](http::HttpRequest&, web::RequestContext&) {
     return web::JsonResponse(200, {{"status", "ok"}});
@@ -23,6 +24,7 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
   public_pages_.Register(site_);
   account_pages_.Register(site_);
   admin_pages_.Register(site_);
+  roster_pages_.Register(site_);
   account_admin_pages_.Register(site_);
 }
 

@@ -16,6 +16,7 @@
 #include "adapters/web/account_pages.h"
 #include "adapters/web/admin_pages.h"
 #include "adapters/web/public_pages.h"
+#include "adapters/web/roster_pages.h"
 #include "adapters/web/site.h"
 #include "core/accounts/authenticator.h"
 
@@ -51,6 +52,7 @@ class Application {
   web::PublicPages public_pages_;
   web::AccountPages account_pages_;
   web::AdminPages admin_pages_;
+  web::RosterPages roster_pages_;
   web::AccountAdminPages account_admin_pages_;
 };
 

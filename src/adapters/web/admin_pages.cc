@@ -5,6 +5,7 @@
 
 #include "adapters/web/labels.h"
 #include "adapters/web/responses.h"
+#include "adapters/web/templates.h"
 #include "core/text/vietnamese.h"
 
 namespace doithoai::web {
@@ -162,6 +163,10 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
                          {"can_manage_accounts", can_manage_accounts},
                          {"role_options", role_options},
                          {"accounts", account_list}};
+  // The upload form is shared with the import error page.
+  Result<std::string> upload = RenderTemplate("roster_upload_form", page);
+  if (!upload.ok()) return ErrorResponse(request, upload.error());
+  page["roster_upload_form"] = std::move(upload).value();
   return PageResponse(request, "admin_commune", page);
 }
 

@@ -1,13 +1,15 @@
 // ParseAdminUnitsCsv (ADC-06): a snapshot of administrative units as CSV. Two
-// passes: an RFC 4180 tokenizer that never fails (it records syntax problems
-// per record and resumes at the next line end), then row checks that collect
-// every problem of every row, so one run shows the whole list of fixes.
+// passes: the shared RFC 4180 reader (core/common/csv.h), which never fails
+// (it records syntax problems per record and resumes at the next line end),
+// then row checks that collect every problem of every row, so one run shows
+// the whole list of fixes.
 #include <array>
 #include <map>
 #include <string>
 #include <utility>
 
 #include "core/admin_units/admin_unit.h"  // declares ParseAdminUnitsCsv
+#include "core/common/csv.h"
 #include "core/text/vietnamese.h"
 
 namespace doithoai {
@@ -19,107 +21,6 @@ using internal::TrimBlanks;
 
 constexpr std::string_view kHeaderHint =
     "code,name,type,parent_code,valid_from,legal_source (có thể thêm cột valid_to)";
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
-// ---- RFC 4180 tokenizer ----
-
-struct CsvRecord {
-  int line = 0;  // the record's first line, 1-based
-  std::vector<std::string> fields;
-  std::string syntax_error;  // "" when well-formed
-  bool blank = false;        // one unquoted field of spaces only
-};
-
-bool IsLineEnd(std::string_view csv, size_t i) {
-  return csv[i] == '\n' || (csv[i] == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n');
-}
-
-void NoteSyntax(CsvRecord& record, std::string_view message) {
-  if (record.syntax_error.empty()) {
-    record.syntax_error = message;
-  }
-}
-
-// Splits `csv` into records. Never fails: malformed quoting is recorded in
-// the record and reading resumes at the next line end.
-std::vector<CsvRecord> SplitCsv(std::string_view csv) {
-  std::vector<CsvRecord> records;
-  size_t i = 0;
-  int line = 1;
-  const size_t n = csv.size();
-  while (i < n) {
-    CsvRecord record;
-    record.line = line;
-    bool any_quoted = false;
-    while (true) {
-      std::string field;
-      // Spaces before an opening quote are tolerated: `a, "b, c"`.
-      size_t start = i;
-      while (start < n && (csv[start] == ' ' || csv[start] == '\t')) {
-        ++start;
-      }
-      bool quoted = start < n && csv[start] == '"';
-      if (quoted) {
-        any_quoted = true;
-        i = start + 1;
-        bool closed = false;
-        while (i < n) {
-          if (csv[i] == '"') {
-            if (i + 1 < n && csv[i + 1] == '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            closed = true;
-            break;
-          }
-          if (csv[i] == '\n') {
-            ++line;
-          }
-          if (csv[i] == '\r' && i + 1 < n && csv[i + 1] == '\n') {
-            ++i;  // CRLF inside a field is stored as LF
-            continue;
-          }
-          field += csv[i++];
-        }
-        if (!closed) {
-          NoteSyntax(record,
-                     "Thiếu dấu ngoặc kép đóng trường (\"); kiểm tra dòng này và các "
-                     "dòng sau.");
-        }
-      }
-      while (i < n && csv[i] != ',' && !IsLineEnd(csv, i)) {
-        if (quoted && csv[i] != ' ' && csv[i] != '\t') {
-          NoteSyntax(record,
-                     "Có ký tự sau dấu ngoặc kép đóng trường; trường có dấu phẩy hoặc "
-                     "ngoặc kép phải được bao trọn trong ngoặc kép.");
-        } else if (!quoted && csv[i] == '"') {
-          NoteSyntax(record,
-                     "Dấu ngoặc kép chỉ được dùng để bao trọn một trường; dấu ngoặc "
-                     "kép bên trong trường phải viết thành hai dấu (\"\").");
-        }
-        if (!quoted) {
-          field += csv[i];
-        }
-        ++i;
-      }
-      record.fields.push_back(std::move(field));
-      if (i < n && csv[i] == ',') {
-        ++i;
-        continue;
-      }
-      if (i < n) {  // a line end
-        i += csv[i] == '\r' ? 2 : 1;
-        ++line;
-      }
-      break;
-    }
-    record.blank = !any_quoted && record.fields.size() == 1 && TrimBlanks(record.fields[0]).empty();
-    records.push_back(std::move(record));
-  }
-  return records;
-}
 
 // ---- row checks ----
 
@@ -160,7 +61,7 @@ Error HeaderError(int line, std::string message) {
 }
 
 // The number of columns (6, or 7 with valid_to) named by the header.
-Result<size_t> CheckHeader(const CsvRecord& header) {
+Result<size_t> CheckHeader(const CsvRow& header) {
   constexpr std::array<std::string_view, 7> kExpected = {
       "code", "name", "type", "parent_code", "valid_from", "legal_source", "valid_to"};
   if (!header.syntax_error.empty()) {
@@ -182,7 +83,7 @@ Result<size_t> CheckHeader(const CsvRecord& header) {
 }
 
 // Fills `row` from a record of `columns` fields, noting per-row problems.
-void ReadRow(const CsvRecord& record, size_t columns, Row& row) {
+void ReadRow(const CsvRow& record, size_t columns, Row& row) {
   row.line = record.line;
   if (!record.syntax_error.empty()) {
     row.problems.push_back(record.syntax_error);
@@ -281,10 +182,7 @@ void CheckAcrossRows(std::vector<Row>& rows) {
 }  // namespace
 
 Result<std::vector<AdminUnit>> ParseAdminUnitsCsv(std::string_view csv) {
-  if (csv.starts_with(kUtf8Bom)) {
-    csv.remove_prefix(kUtf8Bom.size());
-  }
-  std::vector<CsvRecord> records = SplitCsv(csv);
+  std::vector<CsvRow> records = ParseCsv(csv);  // skips a UTF-8 byte-order mark
   size_t first = 0;
   while (first < records.size() && records[first].blank) {
     ++first;
@@ -293,7 +191,7 @@ Result<std::vector<AdminUnit>> ParseAdminUnitsCsv(std::string_view csv) {
     return HeaderError(
         1, "Tệp trống; dòng đầu tiên phải là dòng tiêu đề: " + std::string(kHeaderHint) + ".");
   }
-  const CsvRecord& header = records[first];
+  const CsvRow& header = records[first];
   ASSIGN_OR_RETURN(size_t columns, CheckHeader(header));
 
   std::vector<Row> rows;

@@ -12,6 +12,15 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
 
+// Bytes of the whitespace character at `s[i]`, or 0.
+size_t SpaceLength(std::string_view s, size_t i) {
+  char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
+    return 1;
+  }
+  return s.substr(i, 2) == "\xC2\xA0" ? 2 : 0;
+}
+
 bool IsLineEnd(std::string_view csv, size_t i) {
   return csv[i] == '\n' || (csv[i] == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n');
 }
@@ -134,6 +143,47 @@ char SniffCsvDelimiter(std::string_view csv) {
     }
   }
   return semicolon ? ';' : ',';
+}
+
+bool IsBlankCell(std::string_view cell) {
+  for (size_t i = 0; i < cell.size();) {
+    size_t len = SpaceLength(cell, i);
+    if (len == 0) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+bool IsBlankRow(const CsvRow& row) {
+  if (!row.syntax_error.empty()) {
+    return false;
+  }
+  for (const std::string& field : row.fields) {
+    if (!IsBlankCell(field)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string CollapseWhitespace(std::string_view cell) {
+  std::string out;
+  bool pending_space = false;
+  for (size_t i = 0; i < cell.size();) {
+    if (size_t len = SpaceLength(cell, i); len > 0) {
+      pending_space = !out.empty();
+      i += len;
+      continue;
+    }
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    out += cell[i++];
+  }
+  return out;
 }
 
 }  // namespace doithoai

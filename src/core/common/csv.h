@@ -34,6 +34,18 @@ std::vector<CsvRow> ParseCsv(std::string_view csv, char delimiter = ',');
 // regional settings, whose list separator is ';'), else ','.
 char SniffCsvDelimiter(std::string_view csv);
 
+// Cell helpers for table importers. Whitespace here is ASCII blanks, line
+// breaks and U+00A0 (no-break space, often pasted into spreadsheets).
+
+// True when `cell` holds only whitespace (any bytes, not only UTF-8).
+bool IsBlankCell(std::string_view cell);
+// True when the row has no syntax error and every field is blank (also for a
+// row without fields, as spreadsheets give for empty rows).
+bool IsBlankRow(const CsvRow& row);
+// `cell` trimmed, with every run of whitespace inside turned into one space
+// (so a line break typed inside a spreadsheet cell becomes a space).
+std::string CollapseWhitespace(std::string_view cell);
+
 }  // namespace doithoai
 
 #endif  // DOITHOAI_CORE_COMMON_CSV_H_

@@ -33,6 +33,16 @@ class CommuneRepository {
 
   virtual Result<OfficialId> AddOfficial(const Official& official, const AuditContext& ctx) = 0;
   virtual Result<std::vector<Official>> ListOfficials(CommuneId commune) = 0;
+
+  // Inserts every village and official of a roster file into `commune` in one
+  // transaction: all or nothing. Each record must carry commune_id ==
+  // `commune` (else kInvalidArgument) and pass the checks of AddVillage /
+  // AddOfficial (duplicate village → kAlreadyExists, unknown commune →
+  // kNotFound, a unit of another commune → kInvalidArgument). Audits one
+  // "<type>.create" row per record plus one "roster.import" row with the
+  // counts, in the same transaction.
+  virtual Status ImportRoster(CommuneId commune, const std::vector<Village>& villages,
+                              const std::vector<Official>& officials, const AuditContext& ctx) = 0;
 };
 
 }  // namespace doithoai

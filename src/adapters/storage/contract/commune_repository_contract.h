@@ -294,13 +294,111 @@ TYPED_TEST_P(CommuneRepositoryContract, AddingToMissingCommuneFails) {
   EXPECT_TRUE(this->VillageNames(missing).empty());
 }
 
+TYPED_TEST_P(CommuneRepositoryContract, ImportRosterInsertsEveryRecord) {
+  CommuneId id = this->Create(SampleCommune("hoang-truong", "16000", "Hoằng Trường"));
+  Result<UnitId> unit = this->repo().AddUnit(Unit{{}, id, "Văn phòng", ""}, TestAuditContext());
+  ASSERT_TRUE(unit.ok());
+  std::vector<Village> villages = {
+      {{}, id, "Thôn 3", 3}, {{}, id, "Thôn 1", 1}, {{}, id, "Thôn Trung Thành", 2}};
+  std::vector<Official> officials = {{{}, id, "Lê Văn An", "Chủ tịch", std::nullopt, ""},
+                                     {{}, id, "Nguyễn Thị Nhung", "Văn phòng", *unit, "Nhung"}};
+  Status imported = this->repo().ImportRoster(id, villages, officials, TestAuditContext());
+  ASSERT_TRUE(imported.ok()) << imported.error().message;
+  EXPECT_EQ(this->VillageNames(id),
+            (std::vector<std::string>{"Thôn 1", "Thôn Trung Thành", "Thôn 3"}));
+  Result<std::vector<Official>> listed = this->repo().ListOfficials(id);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 2u);
+  for (const Official& o : *listed) {
+    EXPECT_TRUE(o.id.valid());
+    EXPECT_EQ(o.commune_id, id);
+    if (o.full_name == "Nguyễn Thị Nhung") {
+      EXPECT_EQ(o.unit_id, std::optional<UnitId>(*unit));
+      EXPECT_EQ(o.sort_given_name, "Nhung");
+    } else {
+      EXPECT_EQ(o.full_name, "Lê Văn An");
+      EXPECT_EQ(o.unit_id, std::nullopt);
+    }
+  }
+  // An empty import changes nothing.
+  ASSERT_TRUE(this->repo().ImportRoster(id, {}, {}, TestAuditContext()).ok());
+  EXPECT_EQ(this->VillageNames(id).size(), 3u);
+}
+
+TYPED_TEST_P(CommuneRepositoryContract, ImportRosterIsAllOrNothing) {
+  CommuneId id = this->Create(SampleCommune("hoang-truong", "16000", "Hoằng Trường"));
+  ASSERT_TRUE(this->repo().AddVillage(Village{{}, id, "Thôn 2", 9}, TestAuditContext()).ok());
+  // The second of three villages duplicates an existing one.
+  std::vector<Village> villages = {
+      {{}, id, "Thôn 1", 1}, {{}, id, "Thôn 2", 2}, {{}, id, "Thôn 3", 3}};
+  std::vector<Official> officials = {{{}, id, "Lê Văn An", "Chủ tịch", std::nullopt, ""}};
+  Status imported = this->repo().ImportRoster(id, villages, officials, TestAuditContext());
+  ASSERT_FALSE(imported.ok());
+  EXPECT_EQ(imported.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(this->VillageNames(id), (std::vector<std::string>{"Thôn 2"}));
+  EXPECT_TRUE(this->repo().ListOfficials(id)->empty());
+
+  // A failing official after good villages rolls the villages back too.
+  Status bad_unit = this->repo().ImportRoster(
+      id, {{{}, id, "Thôn 4", 4}}, {{{}, id, "Lê An", "", UnitId{987654}, ""}}, TestAuditContext());
+  ASSERT_FALSE(bad_unit.ok());
+  EXPECT_EQ(bad_unit.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(this->VillageNames(id), (std::vector<std::string>{"Thôn 2"}));
+  EXPECT_TRUE(this->repo().ListOfficials(id)->empty());
+}
+
+TYPED_TEST_P(CommuneRepositoryContract, ImportRosterNeverTouchesAnotherCommune) {
+  CommuneId a = this->Create(SampleCommune("xa-a", "00001", "Xã A"));
+  CommuneId b = this->Create(SampleCommune("xa-b", "00002", "Xã B"));
+  ASSERT_TRUE(this->repo().AddVillage(Village{{}, b, "Thôn 1", 1}, TestAuditContext()).ok());
+  Result<UnitId> unit_b = this->repo().AddUnit(Unit{{}, b, "Văn phòng", ""}, TestAuditContext());
+  ASSERT_TRUE(unit_b.ok());
+
+  // The same names as B's are fine in A, and B is unchanged.
+  ASSERT_TRUE(this->repo()
+                  .ImportRoster(a, {{{}, a, "Thôn 1", 1}, {{}, a, "Thôn 2", 2}},
+                                {{{}, a, "Lê An", "", std::nullopt, ""}}, TestAuditContext())
+                  .ok());
+  EXPECT_EQ(this->VillageNames(a), (std::vector<std::string>{"Thôn 1", "Thôn 2"}));
+  EXPECT_EQ(this->VillageNames(b), (std::vector<std::string>{"Thôn 1"}));
+  EXPECT_TRUE(this->repo().ListOfficials(b)->empty());
+
+  // A record of B inside an import into A is refused, and nothing is written.
+  Status foreign_village = this->repo().ImportRoster(
+      a, {{{}, a, "Thôn 3", 3}, {{}, b, "Thôn 9", 9}}, {}, TestAuditContext());
+  ASSERT_FALSE(foreign_village.ok());
+  EXPECT_EQ(foreign_village.error().code, ErrorCode::kInvalidArgument);
+  Status foreign_official = this->repo().ImportRoster(
+      a, {}, {{{}, b, "Trần Bình", "", std::nullopt, ""}}, TestAuditContext());
+  ASSERT_FALSE(foreign_official.ok());
+  EXPECT_EQ(foreign_official.error().code, ErrorCode::kInvalidArgument);
+  // An official of A may not use B's unit.
+  Status foreign_unit =
+      this->repo().ImportRoster(a, {}, {{{}, a, "Trần Bình", "", *unit_b, ""}}, TestAuditContext());
+  ASSERT_FALSE(foreign_unit.ok());
+  EXPECT_EQ(foreign_unit.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(this->VillageNames(a), (std::vector<std::string>{"Thôn 1", "Thôn 2"}));
+  EXPECT_EQ(this->VillageNames(b), (std::vector<std::string>{"Thôn 1"}));
+  EXPECT_EQ(this->repo().ListOfficials(a)->size(), 1u);
+  EXPECT_TRUE(this->repo().ListOfficials(b)->empty());
+
+  // Importing into a missing commune fails.
+  const CommuneId missing{424242};
+  Status none =
+      this->repo().ImportRoster(missing, {{{}, missing, "Thôn 1", 1}}, {}, TestAuditContext());
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(this->VillageNames(missing).empty());
+}
+
 REGISTER_TYPED_TEST_SUITE_P(CommuneRepositoryContract, CreateAndFindRoundTripAllFields,
                             ListCommunesOrderedByName, DuplicateSlugOrCodeIsAlreadyExists,
                             UnknownCommuneIsNotFound, VillagesOrderedByPositionThenId,
                             ChildrenAreScopedToTheirCommune, OfficialsWithAndWithoutUnit,
                             OfficialCannotUseAnotherCommunesUnit,
                             DuplicateNamesWithinCommuneAreAlreadyExists,
-                            AddingToMissingCommuneFails);
+                            AddingToMissingCommuneFails, ImportRosterInsertsEveryRecord,
+                            ImportRosterIsAllOrNothing, ImportRosterNeverTouchesAnotherCommune);
 
 }  // namespace doithoai::contract
 

@@ -77,6 +77,69 @@ Status AuditCreate(Connection& c, const AuditContext& ctx, CommuneId commune, co
                                        std::to_string(id), "", after.dump()));
 }
 
+// kInvalidArgument unless a record of an import belongs to the commune
+// imported into (a caller bug; never write into another tenant).
+Status RequireSameCommune(CommuneId commune, CommuneId record_commune, const std::string& name) {
+  if (record_commune != commune) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "Bản ghi \"" + name + "\" không thuộc xã đang nhập danh sách");
+  }
+  return OkStatus();
+}
+
+// Inserts `village` and its audit row, in the caller's transaction (shared by
+// AddVillage and ImportRoster). The commune must exist.
+Result<VillageId> InsertVillage(Connection& c, const Village& village, const AuditContext& ctx) {
+  ASSIGN_OR_RETURN(Statement insert,
+                   c.Prepare("INSERT INTO villages (commune_id, name, position) VALUES (?, ?, ?)"));
+  insert.Bind(1, village.commune_id.value).Bind(2, village.name).Bind(3, village.position);
+  Status inserted = insert.Run();
+  if (!inserted.ok()) {
+    return WithDuplicateMessage(std::move(inserted).error(),
+                                "Xã đã có thôn, tổ dân phố \"" + village.name + "\"");
+  }
+  VillageId id{c.LastInsertRowId()};
+  RETURN_IF_ERROR(AuditCreate(c, ctx, village.commune_id, "village", id.value,
+                              {{"name", village.name}, {"position", village.position}}));
+  return id;
+}
+
+// Inserts `official` and its audit row, in the caller's transaction (shared
+// by AddOfficial and ImportRoster). The commune must exist; a unit, if any,
+// must belong to it.
+Result<OfficialId> InsertOfficial(Connection& c, const Official& official,
+                                  const AuditContext& ctx) {
+  if (official.unit_id.has_value()) {
+    ASSIGN_OR_RETURN(Statement unit,
+                     c.Prepare("SELECT 1 FROM units WHERE id = ? AND commune_id = ?"));
+    unit.Bind(1, official.unit_id->value).Bind(2, official.commune_id.value);
+    ASSIGN_OR_RETURN(bool found, unit.Step());
+    if (!found) {
+      std::string message = "Không tìm thấy bộ phận có mã số " +
+                            std::to_string(official.unit_id->value) + " trong xã này";
+      return Error{ErrorCode::kInvalidArgument, message, {{"unit_id", message}}};
+    }
+  }
+  ASSIGN_OR_RETURN(Statement insert,
+                   c.Prepare("INSERT INTO officials (commune_id, full_name, position, unit_id, "
+                             "sort_given_name) VALUES (?, ?, ?, ?, ?)"));
+  insert.Bind(1, official.commune_id.value)
+      .Bind(2, official.full_name)
+      .Bind(3, official.position)
+      .Bind(5, official.sort_given_name);
+  if (official.unit_id.has_value()) {
+    insert.Bind(4, official.unit_id->value);
+  } else {
+    insert.BindNull(4);
+  }
+  RETURN_IF_ERROR(insert.Run());
+  OfficialId id{c.LastInsertRowId()};
+  RETURN_IF_ERROR(
+      AuditCreate(c, ctx, official.commune_id, "official", id.value,
+                  {{"full_name", official.full_name}, {"position", official.position}}));
+  return id;
+}
+
 }  // namespace
 
 Result<CommuneId> SqliteCommuneRepository::CreateCommune(const Commune& commune,
@@ -160,19 +223,7 @@ Result<VillageId> SqliteCommuneRepository::AddVillage(const Village& village,
                                                       const AuditContext& ctx) {
   return db_.Write<VillageId>([&village, &ctx](Connection& c) -> Result<VillageId> {
     RETURN_IF_ERROR(RequireCommune(c, village.commune_id));
-    ASSIGN_OR_RETURN(
-        Statement insert,
-        c.Prepare("INSERT INTO villages (commune_id, name, position) VALUES (?, ?, ?)"));
-    insert.Bind(1, village.commune_id.value).Bind(2, village.name).Bind(3, village.position);
-    Status inserted = insert.Run();
-    if (!inserted.ok()) {
-      return WithDuplicateMessage(std::move(inserted).error(),
-                                  "Xã đã có thôn, tổ dân phố \"" + village.name + "\"");
-    }
-    VillageId id{c.LastInsertRowId()};
-    RETURN_IF_ERROR(AuditCreate(c, ctx, village.commune_id, "village", id.value,
-                                {{"name", village.name}, {"position", village.position}}));
-    return id;
+    return InsertVillage(c, village, ctx);
   });
 }
 
@@ -234,35 +285,7 @@ Result<OfficialId> SqliteCommuneRepository::AddOfficial(const Official& official
                                                         const AuditContext& ctx) {
   return db_.Write<OfficialId>([&official, &ctx](Connection& c) -> Result<OfficialId> {
     RETURN_IF_ERROR(RequireCommune(c, official.commune_id));
-    if (official.unit_id.has_value()) {
-      ASSIGN_OR_RETURN(Statement unit,
-                       c.Prepare("SELECT 1 FROM units WHERE id = ? AND commune_id = ?"));
-      unit.Bind(1, official.unit_id->value).Bind(2, official.commune_id.value);
-      ASSIGN_OR_RETURN(bool found, unit.Step());
-      if (!found) {
-        std::string message = "Không tìm thấy bộ phận có mã số " +
-                              std::to_string(official.unit_id->value) + " trong xã này";
-        return Error{ErrorCode::kInvalidArgument, message, {{"unit_id", message}}};
-      }
-    }
-    ASSIGN_OR_RETURN(Statement insert,
-                     c.Prepare("INSERT INTO officials (commune_id, full_name, position, unit_id, "
-                               "sort_given_name) VALUES (?, ?, ?, ?, ?)"));
-    insert.Bind(1, official.commune_id.value)
-        .Bind(2, official.full_name)
-        .Bind(3, official.position)
-        .Bind(5, official.sort_given_name);
-    if (official.unit_id.has_value()) {
-      insert.Bind(4, official.unit_id->value);
-    } else {
-      insert.BindNull(4);
-    }
-    RETURN_IF_ERROR(insert.Run());
-    OfficialId id{c.LastInsertRowId()};
-    RETURN_IF_ERROR(
-        AuditCreate(c, ctx, official.commune_id, "official", id.value,
-                    {{"full_name", official.full_name}, {"position", official.position}}));
-    return id;
+    return InsertOfficial(c, official, ctx);
   });
 }
 
@@ -290,6 +313,28 @@ Result<std::vector<Official>> SqliteCommuneRepository::ListOfficials(CommuneId c
       official.sort_given_name = stmt.ColumnText(5);
       out.push_back(std::move(official));
     }
+  });
+}
+
+Status SqliteCommuneRepository::ImportRoster(CommuneId commune,
+                                             const std::vector<Village>& villages,
+                                             const std::vector<Official>& officials,
+                                             const AuditContext& ctx) {
+  return db_.Write([&](Connection& c) -> Status {
+    RETURN_IF_ERROR(RequireCommune(c, commune));
+    for (const Village& village : villages) {
+      RETURN_IF_ERROR(RequireSameCommune(commune, village.commune_id, village.name));
+      RETURN_IF_ERROR(InsertVillage(c, village, ctx));
+    }
+    for (const Official& official : officials) {
+      RETURN_IF_ERROR(RequireSameCommune(commune, official.commune_id, official.full_name));
+      RETURN_IF_ERROR(InsertOfficial(c, official, ctx));
+    }
+    AuditContext scoped = ctx;
+    scoped.commune = commune;
+    nlohmann::json counts = {{"villages", villages.size()}, {"officials", officials.size()}};
+    return AppendAudit(c, MakeAuditEntry(scoped, "roster.import", "commune",
+                                         std::to_string(commune.value), "", counts.dump()));
   });
 }
 

@@ -31,6 +31,9 @@ class SqliteCommuneRepository : public CommuneRepository {
   Result<OfficialId> AddOfficial(const Official& official, const AuditContext& ctx) override;
   Result<std::vector<Official>> ListOfficials(CommuneId commune) override;
 
+  Status ImportRoster(CommuneId commune, const std::vector<Village>& villages,
+                      const std::vector<Official>& officials, const AuditContext& ctx) override;
+
  private:
   SqliteDatabase& db_;
 };
