@@ -3,11 +3,13 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/storage/sqlite/sqlite_account_store.h"
+#include "adapters/storage/sqlite/sqlite_admin_unit_store.h"
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/system/system_clock.h"
 #include "app/commands.h"
@@ -38,6 +40,16 @@ std::string ReadPassword(const char* prompt) {
   }
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
+}
+
+// "2026-11-27" (UTC) for validity lookups of dated reference data.
+std::string IsoDate(Timestamp t) {
+  auto days = std::chrono::floor<std::chrono::days>(t);
+  std::chrono::year_month_day ymd{days};
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
 }
 
 Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalidArgument, message); }
@@ -222,8 +234,23 @@ int RunCommuneAdd(const CommuneAddArgs& args) {
     }
   }
   if (Status v = ValidateCommune(commune); !v.ok()) return Fail(v.error());
-  sqlite::SqliteCommuneRepository communes(**db);
   SystemClock clock;
+  // Check the code against the administrative-unit snapshot (ADC-06): fill
+  // the province from it, and warn when the code is not in the snapshot.
+  sqlite::SqliteAdminUnitStore units(**db);
+  std::string today = IsoDate(clock.Now());
+  Result<std::optional<AdminUnit>> unit = units.FindValidOn(commune.code, today);
+  if (!unit.ok()) return Fail(unit.error());
+  if (!unit->has_value()) {
+    std::fprintf(stderr,
+                 "Cảnh báo: mã %s chưa có trong danh mục đơn vị hành chính đã nhập "
+                 "(doithoai units import).\n",
+                 commune.code.c_str());
+  } else if (commune.province_name.empty()) {
+    Result<std::optional<AdminUnit>> parent = units.FindValidOn((**unit).parent_code, today);
+    if (parent.ok() && parent->has_value()) commune.province_name = (**parent).name;
+  }
+  sqlite::SqliteCommuneRepository communes(**db);
   Result<CommuneId> id = communes.CreateCommune(commune, CliAuditContext(clock));
   if (!id.ok()) return Fail(id.error());
   std::printf("Đã thêm %s (/x/%s).\n", commune.PeoplesCommitteeName().c_str(),

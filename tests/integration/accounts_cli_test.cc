@@ -100,6 +100,11 @@ TEST_F(AccountsCliTest, CommuneAddParsesTheTypeWord) {
                                  "Xã Hoằng Hóa", "--unit-code", "15865"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("UBND xã Hoằng Hóa"), std::string::npos);
+  EXPECT_EQ(r.err.find("Cảnh báo"), std::string::npos) << r.err;  // 15865 is in the snapshot
+  ServerProcess server(db_);
+  auto list = Request(server.port(), "GET", "/");
+  ASSERT_TRUE(list.has_value());
+  EXPECT_NE(list->body.find("UBND xã Hoằng Hóa</a> – tỉnh Thanh Hóa"), std::string::npos);
   CommandResult dup = RunDoithoai({"commune", "add", "--db", db_, "--slug", "hoang-hoa", "--name",
                                    "Xã Khác", "--unit-code", "15866"});
   EXPECT_EQ(dup.exit_code, 1);
