@@ -47,6 +47,7 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
       {{"GET", "/api/v1/me"}, {Rule::kSignedIn}},
       {{"GET", "/quan-tri"}, {Rule::kSignedIn}},
       {{"GET", "/quan-tri/{slug}"}, {Rule::kCommune, CommuneAction::kViewAdmin}},
+      {{"GET", "/quan-tri/{slug}/nhat-ky"}, {Rule::kCommune, CommuneAction::kViewAuditLog}},
       {{"POST", "/quan-tri/{slug}/thon"}, {Rule::kCommune, CommuneAction::kManageVillages}},
       {{"POST", "/quan-tri/{slug}/bo-phan"}, {Rule::kCommune, CommuneAction::kManageUnits}},
       {{"POST", "/quan-tri/{slug}/can-bo"}, {Rule::kCommune, CommuneAction::kManageOfficials}},
@@ -347,7 +348,8 @@ TEST_F(ApplicationTest, UserEnteredTextIsEscapedOnEveryPage) {
   auto [token, csrf] = SignIn("quantri");
   std::map<std::string, std::string> cookie = {
       {"cookie", std::string(web::kSessionCookie) + "=" + token}};
-  for (const char* path : {"/", "/x/hoang-truong", "/quan-tri/hoang-truong"}) {
+  for (const char* path :
+       {"/", "/x/hoang-truong", "/quan-tri/hoang-truong", "/quan-tri/hoang-truong/nhat-ky"}) {
     http::HttpResponse r = Call("GET", path, cookie);
     ASSERT_EQ(r.status, 200) << path;
     EXPECT_EQ(r.body.find("<script>"), std::string::npos) << path;
@@ -356,6 +358,26 @@ TEST_F(ApplicationTest, UserEnteredTextIsEscapedOnEveryPage) {
       EXPECT_NE(r.body.find("&lt;script&gt;"), std::string::npos) << path;
     }
   }
+}
+
+TEST_F(ApplicationTest, EveryChangeIsAttributedInTheAuditLogPage) {
+  auto [token, csrf] = SignIn("vanphong");
+  std::map<std::string, std::string> h = {
+      {"cookie", std::string(web::kSessionCookie) + "=" + token},
+      {"content-type", "application/x-www-form-urlencoded"}};
+  ASSERT_EQ(Call("POST", "/quan-tri/hoang-truong/thon", h,
+                 "name=Th%C3%B4n+Ki%E1%BB%83m+Tra&_csrf=" + csrf)
+                .status,
+            303);
+  auto [chair, chair_csrf] = SignIn("mattran");  // the Front supervises: may read the log
+  http::HttpResponse log = Call("GET", "/quan-tri/hoang-truong/nhat-ky",
+                                {{"cookie", std::string(web::kSessionCookie) + "=" + chair}});
+  ASSERT_EQ(log.status, 200);
+  size_t row = log.body.find("village.create");
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_NE(log.body.find("vanphong"), std::string::npos);
+  EXPECT_NE(log.body.find("Thôn Kiểm Tra"), std::string::npos);
+  EXPECT_EQ(log.body.find("password_hash"), std::string::npos);
 }
 
 TEST_F(ApplicationTest, LogoutEverywhereEndsEverySessionOfTheAccount) {

@@ -11,11 +11,12 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       accounts_(db),
       sessions_(db),
       throttle_(db),
+      audit_reader_(db),
       auth_(accounts_, sessions_, throttle_, crypto, clock, options.auth),
       site_(router_, auth_, options.secure_cookies),
       public_pages_(communes_),
       account_pages_(crypto, clock),
-      admin_pages_(communes_, accounts_, clock),
+      admin_pages_(communes_, accounts_, audit_reader_, clock),
       roster_pages_(communes_, clock),
       account_admin_pages_(communes_, accounts_, crypto, clock) {
   site_.Add("GET", "/healthz", web::Access::kPublic, [](http::HttpRequest&, web::RequestContext&) {

@@ -9,6 +9,7 @@
 
 #include "adapters/http/router.h"
 #include "adapters/http/server.h"
+#include "adapters/storage/sqlite/audit_log.h"
 #include "adapters/storage/sqlite/database.h"
 #include "adapters/storage/sqlite/sqlite_account_store.h"
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
@@ -46,6 +47,7 @@ class Application {
   sqlite::SqliteAccountRepository accounts_;
   sqlite::SqliteSessionStore sessions_;
   sqlite::SqliteThrottleStore throttle_;
+  sqlite::SqliteAuditReader audit_reader_;
   Authenticator auth_;
   http::Router router_;
   web::Site site_;

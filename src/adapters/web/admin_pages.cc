@@ -1,6 +1,8 @@
 #include "adapters/web/admin_pages.h"
 
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "adapters/web/labels.h"
@@ -52,6 +54,8 @@ void AdminPages::Register(Site& site) {
            [this](http::HttpRequest& r, RequestContext& c) { return AddUnit(r, c); });
   site.Add("POST", "/quan-tri/{slug}/can-bo", Access::kSignedIn,
            [this](http::HttpRequest& r, RequestContext& c) { return AddOfficial(r, c); });
+  site.Add("GET", "/quan-tri/{slug}/nhat-ky", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return AuditLog(r, c); });
   site.Add("GET", "/api/v1/communes/{slug}/villages", Access::kSignedIn,
            [this](http::HttpRequest& r, RequestContext& c) { return ListVillagesJson(r, c); });
   site.Add("POST", "/api/v1/communes/{slug}/villages", Access::kSignedIn,
@@ -117,6 +121,8 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
                                                      commune->id) == Decision::kAllow;
   bool can_manage_accounts = CommunePermissions::Check(actor, CommuneAction::kManageAccounts,
                                                        commune->id) == Decision::kAllow;
+  bool can_view_audit = CommunePermissions::Check(actor, CommuneAction::kViewAuditLog,
+                                                  commune->id) == Decision::kAllow;
   nlohmann::json unit_list = nlohmann::json::array();
   for (const Unit& u : *units) {
     unit_list.push_back({{"id", u.id.value}, {"name", u.name}, {"short_name", u.short_name}});
@@ -161,6 +167,7 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
                          {"can_manage", can_manage},
                          {"can_view_accounts", can_view_accounts},
                          {"can_manage_accounts", can_manage_accounts},
+                         {"can_view_audit", can_view_audit},
                          {"role_options", role_options},
                          {"accounts", account_list}};
   // The upload form is shared with the import error page.
@@ -248,6 +255,41 @@ http::HttpResponse AdminPages::ListVillagesJson(http::HttpRequest& request, Requ
   auto villages = communes_.ListVillages(commune->id);
   if (!villages.ok()) return ErrorResponse(request, villages.error());
   return JsonResponse(200, {{"villages", VillagesJson(*villages)}});
+}
+
+http::HttpResponse AdminPages::AuditLog(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewAuditLog, &denied);
+  if (!commune.ok()) return denied;
+  Result<std::vector<AuditEntry>> entries = audit_.Recent(commune->id, 100);
+  if (!entries.ok()) return ErrorResponse(request, entries.error());
+  nlohmann::json rows = nlohmann::json::array();
+  for (const AuditEntry& e : *entries) {
+    // Vietnam has no daylight saving: local time is UTC+7.
+    auto local = std::chrono::floor<std::chrono::seconds>(e.at + std::chrono::hours(7));
+    auto day = std::chrono::floor<std::chrono::days>(local);
+    std::chrono::year_month_day ymd{day};
+    std::chrono::hh_mm_ss hms{local - day};
+    char at[32];
+    std::snprintf(at, sizeof(at), "%02u/%02u/%04d %02d:%02d:%02d", static_cast<unsigned>(ymd.day()),
+                  static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    rows.push_back({{"id", e.id},
+                    {"at", at},
+                    {"actor", e.actor_name},
+                    {"address", e.client_address},
+                    {"action", e.action},
+                    {"object", e.object_type + " #" + e.object_id},
+                    {"after", e.after}});
+  }
+  std::string committee = commune->PeoplesCommitteeName();
+  return PageResponse(request, "admin_audit",
+                      {{"title", "Nhật ký thao tác"},
+                       {"site_name", committee},
+                       {"committee_name", committee},
+                       {"slug", commune->slug},
+                       {"entries", rows}});
 }
 
 }  // namespace doithoai::web

@@ -7,6 +7,7 @@
 
 #include "adapters/web/site.h"
 #include "core/accounts/ports.h"
+#include "core/audit/audit_reader.h"
 #include "core/common/clock.h"
 #include "core/communes/commune_repository.h"
 
@@ -14,8 +15,9 @@ namespace doithoai::web {
 
 class AdminPages {
  public:
-  AdminPages(CommuneRepository& communes, AccountRepository& accounts, const Clock& clock)
-      : communes_(communes), accounts_(accounts), clock_(clock) {}
+  AdminPages(CommuneRepository& communes, AccountRepository& accounts, AuditReader& audit,
+             const Clock& clock)
+      : communes_(communes), accounts_(accounts), audit_(audit), clock_(clock) {}
   void Register(Site& site);
 
  private:
@@ -30,9 +32,11 @@ class AdminPages {
   http::HttpResponse AddUnit(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse AddOfficial(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse ListVillagesJson(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse AuditLog(http::HttpRequest& request, RequestContext& ctx);
 
   CommuneRepository& communes_;
   AccountRepository& accounts_;
+  AuditReader& audit_;
   const Clock& clock_;
 };
 

@@ -40,6 +40,7 @@
 
 #include "adapters/storage/sqlite/database.h"
 #include "core/audit/audit_entry.h"
+#include "core/audit/audit_reader.h"
 #include "core/common/ids.h"
 #include "core/common/result.h"
 
@@ -87,6 +88,18 @@ Result<AuditVerifyReport> VerifyAuditChain(SqliteDatabase& db);
 // The newest `limit` entries (1..1000) of one commune (0 = system-wide
 // entries), newest first. kInvalidArgument for a limit out of range.
 Result<std::vector<AuditEntry>> ListAudit(SqliteDatabase& db, CommuneId commune, int limit);
+
+// The AuditReader port over ListAudit.
+class SqliteAuditReader : public AuditReader {
+ public:
+  explicit SqliteAuditReader(SqliteDatabase& db) : db_(db) {}
+  Result<std::vector<AuditEntry>> Recent(CommuneId commune, int limit) override {
+    return ListAudit(db_, commune, limit);
+  }
+
+ private:
+  SqliteDatabase& db_;
+};
 
 }  // namespace doithoai::sqlite
 
