@@ -50,7 +50,8 @@ http::HttpResponse Redirect(std::string location) {
   return r;
 }
 
-void Site::Add(std::string method, std::string pattern, Access access, SiteHandler handler) {
+void Site::Add(const std::string& method, const std::string& pattern, Access access,
+               SiteHandler handler) {
   routes_.push_back({method, pattern, access});
   router_.Add(method, pattern,
               [this, access,

@@ -46,7 +46,8 @@ class Site {
   Site(http::Router& router, Authenticator& auth, bool secure_cookies)
       : router_(router), auth_(auth), secure_cookies_(secure_cookies) {}
 
-  void Add(std::string method, std::string pattern, Access access, SiteHandler handler);
+  void Add(const std::string& method, const std::string& pattern, Access access,
+           SiteHandler handler);
   // Every route added, in order (the route-access test walks them).
   const std::vector<RouteInfo>& routes() const { return routes_; }
 

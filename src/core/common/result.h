@@ -130,11 +130,13 @@ inline Status OkStatus() { return Status(); }
 // `ASSIGN_OR_RETURN(T x, expr);` binds the value of `expr` or returns its error.
 #define ASSIGN_OR_RETURN(lhs, expr) \
   ASSIGN_OR_RETURN_IMPL_(DOITHOAI_CONCAT_(doithoai_result_, __LINE__), lhs, expr)
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` is a declaration.
 #define ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                           \
   if (!tmp.ok()) {                             \
     return std::move(tmp).error();             \
   }                                            \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // DOITHOAI_CORE_COMMON_RESULT_H_
