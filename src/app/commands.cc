@@ -5,6 +5,8 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
@@ -20,12 +22,41 @@
 
 namespace doithoai::app {
 
+namespace fs = std::filesystem;
+
 int Fail(const Error& error) {
   std::fprintf(stderr, "Lỗi: %s\n", error.message.c_str());
   for (const FieldError& f : error.fields) {
-    if (f.message != error.message) std::fprintf(stderr, "  - %s\n", f.message.c_str());
+    if (f.field.starts_with("dòng ")) {
+      std::fprintf(stderr, "  %s: %s\n", f.field.c_str(), f.message.c_str());
+    } else if (f.message != error.message) {
+      std::fprintf(stderr, "  - %s\n", f.message.c_str());
+    }
   }
   return 1;
+}
+
+Result<std::string> ReadInputFile(const std::string& path, std::uintmax_t max_bytes,
+                                  const std::string& what) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp " + path);
+  }
+  std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "Tệp " + path + " quá lớn để là " + what + " (tối đa " +
+                         std::to_string(max_bytes / (1024 * 1024)) + " MiB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return MakeError(ErrorCode::kUnavailable, "Không mở được tệp " + path);
+  }
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return MakeError(ErrorCode::kUnavailable, "Không đọc được tệp " + path);
+  }
+  return data;
 }
 
 Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenExisting(const std::string& path) {
@@ -42,8 +73,6 @@ AuditContext CliAuditContext(const Clock& clock) {
 }
 
 namespace {
-
-namespace fs = std::filesystem;
 
 Status InitInto(const std::string& path, bool demo, bool* demo_created) {
   ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(path));

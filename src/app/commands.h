@@ -3,6 +3,7 @@
 #ifndef DOITHOAI_APP_COMMANDS_H_
 #define DOITHOAI_APP_COMMANDS_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -12,8 +13,13 @@
 
 namespace doithoai::app {
 
-// Prints "Lỗi: <message>" (and each field error) on stderr; returns 1.
+// Prints "Lỗi: <message>" on stderr, then each field error ("  dòng 5: …" for
+// the rows of an import file); returns 1.
 int Fail(const Error& error);
+// Reads a whole input file (an import); kNotFound / kResourceExhausted with a
+// Vietnamese message naming the file and `what` it should be.
+Result<std::string> ReadInputFile(const std::string& path, std::uintmax_t max_bytes,
+                                  const std::string& what);
 // Opens an existing database (never creates one).
 Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenExisting(const std::string& path);
 // The audit context of a command-line operator.

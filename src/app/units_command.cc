@@ -5,22 +5,17 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
-#include <system_error>
 #include <utility>
 #include <vector>
 
 #include "adapters/resources/embedded.h"
+#include "app/commands.h"
 #include "core/admin_units/admin_unit.h"
 
 namespace doithoai::app {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 // The national list is about 3,400 rows (ADM-02/03); anything near this size
 // is not a snapshot.
@@ -39,19 +34,16 @@ bool IsRowError(const Error& error) {
   return true;
 }
 
-// Prints `error` on stderr: row errors one per line under a count, anything
-// else on one line (with its field errors, if any, below it).
+// Prints `error` on stderr (app::Fail); a list of bad rows gets a heading
+// naming the file and the count.
 int Fail(const Error& error, const std::string& file_label) {
-  if (IsRowError(error)) {
-    std::fprintf(stderr, "Lỗi: tệp%s có %zu dòng không hợp lệ:\n", file_label.c_str(),
-                 error.fields.size());
-  } else {
-    std::fprintf(stderr, "Lỗi: %s\n", error.message.c_str());
+  if (!IsRowError(error)) {
+    return app::Fail(error);
   }
-  for (const FieldError& f : error.fields) {
-    std::fprintf(stderr, "  %s: %s\n", f.field.c_str(), f.message.c_str());
-  }
-  return 1;
+  Error rows = error;
+  rows.message =
+      "tệp" + file_label + " có " + std::to_string(error.fields.size()) + " dòng không hợp lệ:";
+  return app::Fail(rows);
 }
 
 int Succeed(const sqlite::ImportSummary& summary) {
@@ -60,31 +52,8 @@ int Succeed(const sqlite::ImportSummary& summary) {
   return 0;
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp " + path);
-  }
-  std::uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > kMaxCsvBytes) {
-    return MakeError(ErrorCode::kResourceExhausted,
-                     "Tệp " + path + " quá lớn để là danh mục đơn vị hành chính (tối đa 64 MiB)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return MakeError(ErrorCode::kUnavailable, "Không mở được tệp " + path);
-  }
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    return MakeError(ErrorCode::kUnavailable, "Không đọc được tệp " + path);
-  }
-  return data;
-}
-
 Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenMigrated(const std::string& db_path) {
-  sqlite::OpenOptions options;
-  options.create_if_missing = false;
-  ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(db_path, options));
+  ASSIGN_OR_RETURN(auto db, OpenExisting(db_path));
   RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -148,7 +117,7 @@ int ImportInto(const std::string& db_path, const std::vector<AdminUnit>& units,
 }  // namespace
 
 int RunUnitsImport(const std::string& db_path, const std::string& csv_path) {
-  Result<std::string> csv = ReadFile(csv_path);
+  Result<std::string> csv = ReadInputFile(csv_path, kMaxCsvBytes, "danh mục đơn vị hành chính");
   if (!csv.ok()) {
     return Fail(csv.error(), "");
   }
