@@ -48,6 +48,9 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
       {{"GET", "/quan-tri"}, {Rule::kSignedIn}},
       {{"GET", "/quan-tri/{slug}"}, {Rule::kCommune, CommuneAction::kViewAdmin}},
       {{"GET", "/quan-tri/{slug}/nhat-ky"}, {Rule::kCommune, CommuneAction::kViewAuditLog}},
+      {{"POST", "/quan-tri/{slug}/thon/{id}"}, {Rule::kCommune, CommuneAction::kManageVillages}},
+      {{"POST", "/quan-tri/{slug}/bo-phan/{id}"}, {Rule::kCommune, CommuneAction::kManageUnits}},
+      {{"POST", "/quan-tri/{slug}/can-bo/{id}"}, {Rule::kCommune, CommuneAction::kManageOfficials}},
       {{"POST", "/quan-tri/{slug}/thon"}, {Rule::kCommune, CommuneAction::kManageVillages}},
       {{"POST", "/quan-tri/{slug}/bo-phan"}, {Rule::kCommune, CommuneAction::kManageUnits}},
       {{"POST", "/quan-tri/{slug}/can-bo"}, {Rule::kCommune, CommuneAction::kManageOfficials}},
@@ -170,7 +173,10 @@ Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId 
   };
   replace("{slug}", "hoang-truong");
   replace("{path*}", "app.css");
-  replace("{id}", std::to_string(account.value));
+  // Account routes act on a helper account; the others on row 1 of the demo
+  // commune (its first village, unit or official).
+  replace("{id}", pattern.find("tai-khoan") != std::string::npos ? std::to_string(account.value)
+                                                                 : std::string("1"));
   if (method == "POST" && pattern.rfind("/api/", 0) == 0) {
     p.headers["content-type"] = "application/json";
     p.body = pattern == "/api/v1/session" ? R"({"username":"chutich","password":"doithoai-demo"})"

@@ -1,7 +1,5 @@
 #include "adapters/web/account_admin_pages.h"
 
-#include <charconv>
-
 #include "adapters/web/responses.h"
 #include "core/accounts/authenticator.h"
 #include "core/text/vietnamese.h"
@@ -46,12 +44,7 @@ Result<Commune> AccountAdminPages::Managed(const http::HttpRequest& request,
 }
 
 Result<AccountId> AccountAdminPages::AccountParam(const http::HttpRequest& request) {
-  std::string_view text = request.Param("id");
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return MakeError(ErrorCode::kNotFound, "");
-  }
+  ASSIGN_OR_RETURN(int64_t id, IdParam(request, "id"));
   return AccountId{id};
 }
 

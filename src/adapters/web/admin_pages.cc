@@ -33,6 +33,19 @@ Result<std::string> RequiredName(const std::string& value, const char* field, si
   return trimmed;
 }
 
+// The position field of a form: "" → `fallback`; else 0..9999.
+Result<int> PositionField(const std::string& text, int fallback) {
+  if (text.empty()) return fallback;
+  int position = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), position);
+  if (ec != std::errc() || end != text.data() + text.size() || position < 0 || position > 9999) {
+    return Error{ErrorCode::kInvalidArgument,
+                 "Thứ tự không hợp lệ.",
+                 {{"position", "Thứ tự phải là số từ 0 đến 9999."}}};
+  }
+  return position;
+}
+
 nlohmann::json VillagesJson(const std::vector<Village>& villages) {
   nlohmann::json list = nlohmann::json::array();
   for (const Village& v : villages) {
@@ -54,6 +67,12 @@ void AdminPages::Register(Site& site) {
            [this](http::HttpRequest& r, RequestContext& c) { return AddUnit(r, c); });
   site.Add("POST", "/quan-tri/{slug}/can-bo", Access::kSignedIn,
            [this](http::HttpRequest& r, RequestContext& c) { return AddOfficial(r, c); });
+  site.Add("POST", "/quan-tri/{slug}/thon/{id}", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return EditVillage(r, c); });
+  site.Add("POST", "/quan-tri/{slug}/bo-phan/{id}", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return EditUnit(r, c); });
+  site.Add("POST", "/quan-tri/{slug}/can-bo/{id}", Access::kSignedIn,
+           [this](http::HttpRequest& r, RequestContext& c) { return EditOfficial(r, c); });
   site.Add("GET", "/quan-tri/{slug}/nhat-ky", Access::kSignedIn,
            [this](http::HttpRequest& r, RequestContext& c) { return AuditLog(r, c); });
   site.Add("GET", "/api/v1/communes/{slug}/villages", Access::kSignedIn,
@@ -133,7 +152,8 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
   }
   nlohmann::json official_list = nlohmann::json::array();
   for (const Official& o : *officials) {
-    official_list.push_back({{"full_name", o.full_name}, {"position", o.position}});
+    official_list.push_back(
+        {{"id", o.id.value}, {"full_name", o.full_name}, {"position", o.position}});
   }
   nlohmann::json account_list = nlohmann::json::array();
   if (can_view_accounts) {
@@ -203,21 +223,12 @@ http::HttpResponse AdminPages::AddVillage(http::HttpRequest& request, RequestCon
   }
   Result<std::string> name = RequiredName(name_in, "name", 100, "tên thôn");
   if (!name.ok()) return ErrorResponse(request, name.error());
-  int position = 0;
-  if (!position_in.empty()) {
-    auto [end, ec] =
-        std::from_chars(position_in.data(), position_in.data() + position_in.size(), position);
-    if (ec != std::errc() || end != position_in.data() + position_in.size() || position < 0 ||
-        position > 9999) {
-      return ErrorResponse(request, Error{ErrorCode::kInvalidArgument,
-                                          "Thứ tự không hợp lệ.",
-                                          {{"position", "Thứ tự phải là số từ 0 đến 9999."}}});
-    }
-  }
-  Result<VillageId> id = communes_.AddVillage(Village{{}, commune->id, *name, position},
+  Result<int> position = PositionField(position_in, 0);
+  if (!position.ok()) return ErrorResponse(request, position.error());
+  Result<VillageId> id = communes_.AddVillage(Village{{}, commune->id, *name, *position},
                                               AuditContextFor(request, ctx, commune->id, clock_));
   if (!id.ok()) return ErrorResponse(request, id.error());
-  if (json) return JsonResponse(201, {{"id", id->value}, {"name", *name}, {"position", position}});
+  if (json) return JsonResponse(201, {{"id", id->value}, {"name", *name}, {"position", *position}});
   return Redirect("/quan-tri/" + commune->slug + "#thon");
 }
 
@@ -290,6 +301,56 @@ http::HttpResponse AdminPages::AuditLog(http::HttpRequest& request, RequestConte
                        {"committee_name", committee},
                        {"slug", commune->slug},
                        {"entries", rows}});
+}
+
+http::HttpResponse AdminPages::EditVillage(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageVillages, &denied);
+  if (!commune.ok()) return denied;
+  const http::FormData form = ctx.form.value_or(http::FormData{});
+  Result<int64_t> id = IdParam(request, "id");
+  Result<std::string> name = RequiredName(form.Get("name"), "name", 100, "tên thôn");
+  Result<int> position = PositionField(form.Get("position"), 0);
+  if (!id.ok()) return ErrorResponse(request, id.error());
+  if (!name.ok()) return ErrorResponse(request, name.error());
+  if (!position.ok()) return ErrorResponse(request, position.error());
+  Status s =
+      communes_.UpdateVillage(commune->id, Village{VillageId{*id}, commune->id, *name, *position},
+                              AuditContextFor(request, ctx, commune->id, clock_));
+  if (!s.ok()) return ErrorResponse(request, s.error());
+  return Redirect("/quan-tri/" + commune->slug + "#thon");
+}
+
+http::HttpResponse AdminPages::EditUnit(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageUnits, &denied);
+  if (!commune.ok()) return denied;
+  const http::FormData form = ctx.form.value_or(http::FormData{});
+  Result<int64_t> id = IdParam(request, "id");
+  Result<std::string> name = RequiredName(form.Get("name"), "name", 150, "tên bộ phận");
+  if (!id.ok()) return ErrorResponse(request, id.error());
+  if (!name.ok()) return ErrorResponse(request, name.error());
+  Status s = communes_.UpdateUnit(commune->id,
+                                  Unit{UnitId{*id}, commune->id, *name, form.Get("short_name")},
+                                  AuditContextFor(request, ctx, commune->id, clock_));
+  if (!s.ok()) return ErrorResponse(request, s.error());
+  return Redirect("/quan-tri/" + commune->slug + "#bo-phan");
+}
+
+http::HttpResponse AdminPages::EditOfficial(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageOfficials, &denied);
+  if (!commune.ok()) return denied;
+  const http::FormData form = ctx.form.value_or(http::FormData{});
+  Result<int64_t> id = IdParam(request, "id");
+  Result<std::string> name = RequiredName(form.Get("full_name"), "full_name", 100, "họ và tên");
+  if (!id.ok()) return ErrorResponse(request, id.error());
+  if (!name.ok()) return ErrorResponse(request, name.error());
+  Official official{OfficialId{*id}, commune->id, *name, form.Get("position"), std::nullopt, ""};
+  Status s = communes_.UpdateOfficial(commune->id, official,
+                                      AuditContextFor(request, ctx, commune->id, clock_));
+  if (!s.ok()) return ErrorResponse(request, s.error());
+  return Redirect("/quan-tri/" + commune->slug + "#can-bo");
 }
 
 }  // namespace doithoai::web

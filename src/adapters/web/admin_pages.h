@@ -31,6 +31,10 @@ class AdminPages {
   http::HttpResponse AddVillage(http::HttpRequest& request, RequestContext& ctx, bool json);
   http::HttpResponse AddUnit(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse AddOfficial(http::HttpRequest& request, RequestContext& ctx);
+  // POST /quan-tri/{slug}/{thon|bo-phan|can-bo}/{id}: edit one row.
+  http::HttpResponse EditVillage(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse EditUnit(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse EditOfficial(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse ListVillagesJson(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse AuditLog(http::HttpRequest& request, RequestContext& ctx);
 

@@ -1,5 +1,6 @@
 #include "adapters/web/site.h"
 
+#include <charconv>
 #include <utility>
 
 #include "adapters/http/cookies.h"
@@ -40,6 +41,16 @@ bool SecretsEqual(std::string_view a, std::string_view b) {
     diff |= static_cast<unsigned char>(a[i] ^ b[i]);
   }
   return diff == 0;
+}
+
+Result<int64_t> IdParam(const http::HttpRequest& request, std::string_view name) {
+  std::string_view text = request.Param(name);
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return MakeError(ErrorCode::kNotFound, "");
+  }
+  return id;
 }
 
 http::HttpResponse Redirect(std::string location) {

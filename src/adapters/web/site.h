@@ -71,6 +71,9 @@ std::optional<http::HttpResponse> Authorize(const http::HttpRequest& request,
 AuditContext AuditContextFor(const http::HttpRequest& request, const RequestContext& ctx,
                              CommuneId commune, const Clock& clock);
 
+// The positive integer path parameter `name` ({id}); kNotFound if malformed.
+Result<int64_t> IdParam(const http::HttpRequest& request, std::string_view name);
+
 // 303 See Other to `location`.
 http::HttpResponse Redirect(std::string location);
 

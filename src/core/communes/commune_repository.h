@@ -34,6 +34,15 @@ class CommuneRepository {
   virtual Result<OfficialId> AddOfficial(const Official& official, const AuditContext& ctx) = 0;
   virtual Result<std::vector<Official>> ListOfficials(CommuneId commune) = 0;
 
+  // Edits (name and order / short name / name and position). The row must
+  // belong to `commune` — otherwise kNotFound, never another tenant's row.
+  // kAlreadyExists when the new name is taken in the commune.
+  virtual Status UpdateVillage(CommuneId commune, const Village& village,
+                               const AuditContext& ctx) = 0;
+  virtual Status UpdateUnit(CommuneId commune, const Unit& unit, const AuditContext& ctx) = 0;
+  virtual Status UpdateOfficial(CommuneId commune, const Official& official,
+                                const AuditContext& ctx) = 0;
+
   // Inserts every village and official of a roster file into `commune` in one
   // transaction: all or nothing. Each record must carry commune_id ==
   // `commune` (else kInvalidArgument) and pass the checks of AddVillage /

@@ -391,6 +391,46 @@ TYPED_TEST_P(CommuneRepositoryContract, ImportRosterNeverTouchesAnotherCommune) 
   EXPECT_TRUE(this->VillageNames(missing).empty());
 }
 
+TYPED_TEST_P(CommuneRepositoryContract, UpdatesAreScopedToTheCommune) {
+  CommuneId a = this->Create(SampleCommune("xa-a", "20001", "A"));
+  CommuneId b = this->Create(SampleCommune("xa-b", "20002", "B"));
+  Result<VillageId> v = this->repo().AddVillage(Village{{}, a, "Thôn 1", 1}, TestAuditContext());
+  ASSERT_TRUE(v.ok());
+  ASSERT_TRUE(this->repo().AddVillage(Village{{}, a, "Thôn 2", 2}, TestAuditContext()).ok());
+  Result<UnitId> u = this->repo().AddUnit(Unit{{}, a, "Văn phòng", "VP"}, TestAuditContext());
+  ASSERT_TRUE(u.ok());
+  Result<OfficialId> o =
+      this->repo().AddOfficial(Official{{}, a, "Lê An", "Công chức", {}, ""}, TestAuditContext());
+  ASSERT_TRUE(o.ok());
+
+  ASSERT_TRUE(
+      this->repo().UpdateVillage(a, Village{*v, a, "Thôn Đông", 5}, TestAuditContext()).ok());
+  ASSERT_TRUE(this->repo()
+                  .UpdateUnit(a, Unit{*u, a, "Văn phòng – Thống kê", "VP-TK"}, TestAuditContext())
+                  .ok());
+  ASSERT_TRUE(this->repo()
+                  .UpdateOfficial(a, Official{*o, a, "Lê Văn An", "Phó Chủ tịch", {}, ""},
+                                  TestAuditContext())
+                  .ok());
+  EXPECT_EQ(this->repo().ListVillages(a)->back().name, "Thôn Đông");
+  EXPECT_EQ(this->repo().ListVillages(a)->back().position, 5);
+  EXPECT_EQ(this->repo().ListUnits(a)->front().short_name, "VP-TK");
+  EXPECT_EQ(this->repo().ListOfficials(a)->front().position, "Phó Chủ tịch");
+
+  // Renaming to a name the commune already has: kAlreadyExists, unchanged.
+  Status dup = this->repo().UpdateVillage(a, Village{*v, a, "Thôn 2", 5}, TestAuditContext());
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  // Commune B cannot edit A's rows by id: not found, and A's data is unchanged.
+  Status foreign = this->repo().UpdateVillage(b, Village{*v, b, "Bị sửa", 1}, TestAuditContext());
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(this->repo().UpdateUnit(b, Unit{*u, b, "Bị sửa", ""}, TestAuditContext()).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(this->repo().ListVillages(a)->back().name, "Thôn Đông");
+  EXPECT_EQ(this->repo().ListUnits(a)->front().name, "Văn phòng – Thống kê");
+}
+
 REGISTER_TYPED_TEST_SUITE_P(CommuneRepositoryContract, CreateAndFindRoundTripAllFields,
                             ListCommunesOrderedByName, DuplicateSlugOrCodeIsAlreadyExists,
                             UnknownCommuneIsNotFound, VillagesOrderedByPositionThenId,
@@ -398,7 +438,8 @@ REGISTER_TYPED_TEST_SUITE_P(CommuneRepositoryContract, CreateAndFindRoundTripAll
                             OfficialCannotUseAnotherCommunesUnit,
                             DuplicateNamesWithinCommuneAreAlreadyExists,
                             AddingToMissingCommuneFails, ImportRosterInsertsEveryRecord,
-                            ImportRosterIsAllOrNothing, ImportRosterNeverTouchesAnotherCommune);
+                            ImportRosterIsAllOrNothing, ImportRosterNeverTouchesAnotherCommune,
+                            UpdatesAreScopedToTheCommune);
 
 }  // namespace doithoai::contract
 

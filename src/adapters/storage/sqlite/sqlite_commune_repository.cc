@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include "adapters/storage/sqlite/audit_log.h"
 
@@ -75,6 +76,55 @@ Status AuditCreate(Connection& c, const AuditContext& ctx, CommuneId commune, co
   scoped.commune = commune;
   return AppendAudit(c, MakeAuditEntry(scoped, std::string(type) + ".create", type,
                                        std::to_string(id), "", after.dump()));
+}
+
+// An edit of two columns of one tenant row. The SQL is built only from these
+// compile-time names, never from input; values are bound.
+struct EditableColumns {
+  const char* table;
+  const char* type;  // audit object type
+  const char* first;
+  const char* second;
+};
+using ColumnValue = std::variant<std::string, int64_t>;
+
+nlohmann::json ToJson(const ColumnValue& v) {
+  return std::holds_alternative<int64_t>(v) ? nlohmann::json(std::get<int64_t>(v))
+                                            : nlohmann::json(std::get<std::string>(v));
+}
+
+void BindValue(Statement& st, int index, const ColumnValue& v) {
+  if (std::holds_alternative<int64_t>(v)) {
+    st.Bind(index, std::get<int64_t>(v));
+  } else {
+    st.Bind(index, std::get<std::string>(v));
+  }
+}
+
+// Updates the two columns of row `id` of `commune`, writing an audit row with
+// the values before and after, in the caller's transaction.
+Status UpdateAudited(Connection& c, const AuditContext& ctx, CommuneId commune, int64_t id,
+                     const EditableColumns& t, const ColumnValue& first, const ColumnValue& second,
+                     const std::string& duplicate_message) {
+  const std::string where = " WHERE id = ?1 AND commune_id = ?2";
+  ASSIGN_OR_RETURN(Statement before, c.Prepare(std::string("SELECT ") + t.first + ", " + t.second +
+                                               " FROM " + t.table + where));
+  before.Bind(1, id).Bind(2, commune.value);
+  ASSIGN_OR_RETURN(bool found, before.Step());
+  if (!found) return MakeError(ErrorCode::kNotFound, "Không tìm thấy dữ liệu cần sửa.");
+  nlohmann::json old_values = {{t.first, before.ColumnText(0)}, {t.second, before.ColumnText(1)}};
+  ASSIGN_OR_RETURN(Statement update, c.Prepare(std::string("UPDATE ") + t.table + " SET " +
+                                               t.first + " = ?3, " + t.second + " = ?4" + where));
+  update.Bind(1, id).Bind(2, commune.value);
+  BindValue(update, 3, first);
+  BindValue(update, 4, second);
+  Status updated = update.Run();
+  if (!updated.ok()) return WithDuplicateMessage(std::move(updated).error(), duplicate_message);
+  AuditContext scoped = ctx;
+  scoped.commune = commune;
+  nlohmann::json new_values = {{t.first, ToJson(first)}, {t.second, ToJson(second)}};
+  return AppendAudit(c, MakeAuditEntry(scoped, std::string(t.type) + ".update", t.type,
+                                       std::to_string(id), old_values.dump(), new_values.dump()));
 }
 
 // kInvalidArgument unless a record of an import belongs to the commune
@@ -335,6 +385,33 @@ Status SqliteCommuneRepository::ImportRoster(CommuneId commune,
     nlohmann::json counts = {{"villages", villages.size()}, {"officials", officials.size()}};
     return AppendAudit(c, MakeAuditEntry(scoped, "roster.import", "commune",
                                          std::to_string(commune.value), "", counts.dump()));
+  });
+}
+
+Status SqliteCommuneRepository::UpdateVillage(CommuneId commune, const Village& village,
+                                              const AuditContext& ctx) {
+  return db_.Write([&](Connection& c) {
+    return UpdateAudited(c, ctx, commune, village.id.value,
+                         {"villages", "village", "name", "position"}, village.name,
+                         int64_t{village.position},
+                         "Xã đã có thôn, tổ dân phố \"" + village.name + "\"");
+  });
+}
+
+Status SqliteCommuneRepository::UpdateUnit(CommuneId commune, const Unit& unit,
+                                           const AuditContext& ctx) {
+  return db_.Write([&](Connection& c) {
+    return UpdateAudited(c, ctx, commune, unit.id.value, {"units", "unit", "name", "short_name"},
+                         unit.name, unit.short_name, "Xã đã có bộ phận \"" + unit.name + "\"");
+  });
+}
+
+Status SqliteCommuneRepository::UpdateOfficial(CommuneId commune, const Official& official,
+                                               const AuditContext& ctx) {
+  return db_.Write([&](Connection& c) {
+    return UpdateAudited(c, ctx, commune, official.id.value,
+                         {"officials", "official", "full_name", "position"}, official.full_name,
+                         official.position, "");
   });
 }
 

@@ -30,6 +30,10 @@ class SqliteCommuneRepository : public CommuneRepository {
 
   Result<OfficialId> AddOfficial(const Official& official, const AuditContext& ctx) override;
   Result<std::vector<Official>> ListOfficials(CommuneId commune) override;
+  Status UpdateVillage(CommuneId commune, const Village& village, const AuditContext& ctx) override;
+  Status UpdateUnit(CommuneId commune, const Unit& unit, const AuditContext& ctx) override;
+  Status UpdateOfficial(CommuneId commune, const Official& official,
+                        const AuditContext& ctx) override;
 
   Status ImportRoster(CommuneId commune, const std::vector<Village>& villages,
                       const std::vector<Official>& officials, const AuditContext& ctx) override;
