@@ -1,0 +1,260 @@
+// Tests for RenderDocx: unzips the result with libzip and checks the package
+// parts and the Decree 30 layout (FMT-01..05, §3.2, FMT-20/21/24/31/41).
+#include "adapters/documents/docx_renderer.h"
+
+#include <gtest/gtest.h>
+#include <zip.h>
+
+#include <map>
+#include <string>
+
+#include "core/documents/seed_plan_fixture.h"
+
+namespace doithoai {
+namespace {
+
+// Reads every entry of the zip in `bytes`; fails the test if it is not a zip.
+std::map<std::string, std::string> Unzip(const std::string& bytes) {
+  std::map<std::string, std::string> parts;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  EXPECT_NE(src, nullptr);
+  zip_t* archive = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  zip_error_fini(&error);
+  if (archive == nullptr) {
+    zip_source_free(src);
+    ADD_FAILURE() << "not a valid zip";
+    return parts;
+  }
+  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    EXPECT_EQ(zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st), 0);
+    zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+    EXPECT_NE(file, nullptr);
+    std::string content(static_cast<std::size_t>(st.size), '\0');
+    EXPECT_EQ(zip_fread(file, content.data(), st.size), static_cast<zip_int64_t>(st.size));
+    zip_fclose(file);
+    parts[st.name] = std::move(content);
+  }
+  zip_discard(archive);  // also frees src
+  return parts;
+}
+
+// The <w:r>…</w:r> whose text contains `text` (first occurrence).
+std::string RunContaining(const std::string& xml, const std::string& text) {
+  std::size_t at = xml.find(text);
+  if (at == std::string::npos) {
+    return "";
+  }
+  std::size_t start = xml.rfind("<w:r>", at);
+  std::size_t end = xml.find("</w:r>", at);
+  return xml.substr(start, end - start);
+}
+
+// The <w:p>…</w:p> containing `text` (first occurrence).
+std::string ParagraphContaining(const std::string& xml, const std::string& text) {
+  std::size_t at = xml.find(text);
+  if (at == std::string::npos) {
+    return "";
+  }
+  std::size_t start = xml.rfind("<w:p>", at);
+  std::size_t end = xml.find("</w:p>", at);
+  return xml.substr(start, end - start);
+}
+
+class SeedDocxTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::string> bytes = RenderDocx(SeedPlanDocument());
+    ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+    ASSERT_GT(bytes->size(), 4u);
+    EXPECT_EQ(bytes->substr(0, 4), std::string("PK\x03\x04", 4));
+    parts_ = Unzip(*bytes);
+    xml_ = parts_["word/document.xml"];
+  }
+  std::map<std::string, std::string> parts_;
+  std::string xml_;
+};
+
+TEST_F(SeedDocxTest, HasRequiredParts) {
+  for (const char* name : {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                           "word/document.xml", "word/styles.xml", "word/settings.xml",
+                           "word/header1.xml", "word/header2.xml", "docProps/core.xml"}) {
+    EXPECT_TRUE(parts_.contains(name)) << name;
+  }
+  EXPECT_NE(parts_["[Content_Types].xml"].find("document.main+xml"), std::string::npos);
+  EXPECT_NE(parts_["_rels/.rels"].find("Target=\"word/document.xml\""), std::string::npos);
+  EXPECT_NE(parts_["docProps/core.xml"].find("<dc:title>KẾ HOẠCH</dc:title>"), std::string::npos);
+}
+
+TEST_F(SeedDocxTest, PageIsA4WithFmt02Margins) {
+  // FMT-01 A4 portrait; FMT-02 top/bottom 20 mm, left 30 mm, right 15 mm.
+  EXPECT_NE(xml_.find("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), std::string::npos);
+  EXPECT_NE(xml_.find("<w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""),
+            std::string::npos);
+  // FMT-04: page numbers in the header, none on page 1.
+  EXPECT_NE(xml_.find("<w:titlePg/>"), std::string::npos);
+  EXPECT_NE(parts_["word/header1.xml"].find(" PAGE "), std::string::npos);
+  EXPECT_EQ(parts_["word/header2.xml"].find("PAGE"), std::string::npos);
+}
+
+TEST_F(SeedDocxTest, DefaultFontIsTimesNewRoman14) {
+  // FMT-03 Times New Roman for all scripts; FMT-05 body 14 pt.
+  const std::string& styles = parts_["word/styles.xml"];
+  EXPECT_NE(styles.find("w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+                        "w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\""),
+            std::string::npos);
+  EXPECT_NE(styles.find("<w:sz w:val=\"28\"/>"), std::string::npos);
+}
+
+TEST_F(SeedDocxTest, HeaderBlockFollowsSection32) {
+  const std::string parent = RunContaining(xml_, "UBND HUYỆN HOẰNG HÓA");
+  EXPECT_EQ(parent.find("<w:b/>"), std::string::npos);  // ô 2 parent: not bold
+  EXPECT_NE(parent.find("<w:sz w:val=\"26\"/>"), std::string::npos);
+  // FMT-11: "ỦY BAN NHÂN DÂN" / "XÃ HOẰNG TRƯỜNG", bold.
+  const std::string issuer = RunContaining(xml_, "ỦY BAN NHÂN DÂN</w:t><w:br/>");
+  EXPECT_NE(issuer.find("XÃ HOẰNG TRƯỜNG"), std::string::npos);
+  EXPECT_NE(issuer.find("<w:b/>"), std::string::npos);
+  const std::string quoc_hieu = RunContaining(xml_, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  EXPECT_NE(quoc_hieu.find("<w:b/>"), std::string::npos);
+  EXPECT_NE(quoc_hieu.find("<w:sz w:val=\"24\"/>"), std::string::npos);
+  const std::string tieu_ngu = RunContaining(xml_, "Độc lập - Tự do - Hạnh phúc");
+  EXPECT_NE(tieu_ngu.find("<w:b/>"), std::string::npos);
+  EXPECT_NE(tieu_ngu.find("<w:sz w:val=\"26\"/>"), std::string::npos);
+  const std::string number = RunContaining(xml_, "Số: 05/KH-UBND");
+  EXPECT_EQ(number.find("<w:b/>"), std::string::npos);
+  EXPECT_NE(number.find("<w:sz w:val=\"26\"/>"), std::string::npos);
+  const std::string date = RunContaining(xml_, "Hoằng Trường, ngày 08 tháng 12 năm 2023");
+  EXPECT_NE(date.find("<w:i/>"), std::string::npos);
+  EXPECT_EQ(date.find("<w:b/>"), std::string::npos);
+  // Rules under the issuer, the Tiêu ngữ and the trích yếu.
+  std::size_t rules = 0;
+  for (std::size_t at = xml_.find("<w:pBdr>"); at != std::string::npos;
+       at = xml_.find("<w:pBdr>", at + 1)) {
+    ++rules;
+  }
+  EXPECT_EQ(rules, 3u);
+  // The header is a borderless table.
+  EXPECT_NE(xml_.find("<w:top w:val=\"nil\""), std::string::npos);
+}
+
+TEST_F(SeedDocxTest, TitleAndSubjectCentredBold14) {
+  // FMT-20, FMT-21.
+  const std::string title = ParagraphContaining(xml_, ">KẾ HOẠCH<");
+  EXPECT_NE(title.find("<w:jc w:val=\"center\"/>"), std::string::npos);
+  EXPECT_NE(title.find("<w:b/>"), std::string::npos);
+  EXPECT_NE(title.find("<w:sz w:val=\"28\"/>"), std::string::npos);
+  const std::string subject =
+      ParagraphContaining(xml_, "Tổ chức buổi tiếp xúc, đối thoại với nhân dân năm 2023");
+  EXPECT_NE(subject.find("<w:jc w:val=\"center\"/>"), std::string::npos);
+  EXPECT_NE(subject.find("<w:b/>"), std::string::npos);
+}
+
+TEST_F(SeedDocxTest, BodyJustifiedWithIndentAndNumbering) {
+  // FMT-05: justified, first line 1 cm, ≥ 6 pt after.
+  const std::string body = ParagraphContaining(xml_, "Nguồn kinh phí được cân đối");
+  EXPECT_NE(body.find("<w:jc w:val=\"both\"/>"), std::string::npos);
+  EXPECT_NE(body.find("w:firstLine=\"567\""), std::string::npos);
+  EXPECT_NE(body.find("w:after=\"120\""), std::string::npos);
+  EXPECT_EQ(RunContaining(xml_, "Nguồn kinh phí").find("<w:b/>"), std::string::npos);
+  // FMT-24: computed numbers, titles bold.
+  EXPECT_NE(RunContaining(xml_, "I. MỤC ĐÍCH, YÊU CẦU").find("<w:b/>"), std::string::npos);
+  EXPECT_NE(xml_.find(">V. TỔ CHỨC THỰC HIỆN<"), std::string::npos);
+  EXPECT_NE(RunContaining(xml_, ">1. Nguyên tắc tiếp xúc").find("<w:b/>"), std::string::npos);
+  // Run-in text after a khoản title is not bold.
+  EXPECT_EQ(RunContaining(xml_, " Có trách nhiệm đảm bảo").find("<w:b/>"), std::string::npos);
+  EXPECT_NE(xml_.find(">- Tiếp tục đẩy mạnh phát huy dân chủ"), std::string::npos);
+  // Quotes in the seed text are escaped.
+  EXPECT_NE(xml_.find("&quot;nghe dân nói – nói dân hiểu – làm dân tin&quot;"), std::string::npos);
+}
+
+TEST_F(SeedDocxTest, NoiNhanAndSignatureFollowFmt41And31) {
+  const std::string label = RunContaining(xml_, ">Nơi nhận:<");
+  EXPECT_NE(label.find("<w:b/>"), std::string::npos);
+  EXPECT_NE(label.find("<w:i/>"), std::string::npos);
+  EXPECT_NE(label.find("<w:sz w:val=\"24\"/>"), std::string::npos);
+  for (const char* line : {"- UBND huyện (b/c);", "- TV ĐU – TT HĐND xã (b/c);", "- Lưu: VT."}) {
+    const std::string run = RunContaining(xml_, line);
+    EXPECT_NE(run.find("<w:sz w:val=\"22\"/>"), std::string::npos) << line;
+    EXPECT_EQ(run.find("<w:b/>"), std::string::npos) << line;
+    EXPECT_EQ(run.find("<w:i/>"), std::string::npos) << line;
+  }
+  for (const char* line : {">TM. ỦY BAN NHÂN DÂN<", ">CHỦ TỊCH<", ">Lê Thanh Cảnh<"}) {
+    const std::string run = RunContaining(xml_, line);
+    EXPECT_NE(run.find("<w:b/>"), std::string::npos) << line;
+    EXPECT_NE(run.find("<w:sz w:val=\"28\"/>"), std::string::npos) << line;
+    EXPECT_NE(ParagraphContaining(xml_, line).find("<w:jc w:val=\"center\"/>"), std::string::npos);
+  }
+  // Nơi nhận comes before the signature name (left cell, then right cell).
+  EXPECT_LT(xml_.find("Nơi nhận:"), xml_.find("Lê Thanh Cảnh"));
+}
+
+TEST(DocxRendererTest, EscapesXmlSpecialCharacters) {
+  Document doc = SeedPlanDocument();
+  doc.subject = "Về việc A & B <khẩn> \"x\" 'y'";
+  doc.body.push_back(Paragraph{"1 < 2 && 3 > 2"});
+  doc.body.push_back(Table{{"STT", "Nội dung"}, {{"1", "Ý kiến <b>"}}, {1, 5}});
+  Result<std::string> bytes = RenderDocx(doc);
+  ASSERT_TRUE(bytes.ok());
+  std::map<std::string, std::string> parts = Unzip(*bytes);
+  const std::string& xml = parts["word/document.xml"];
+  EXPECT_NE(xml.find("Về việc A &amp; B &lt;khẩn&gt; &quot;x&quot; &apos;y&apos;"),
+            std::string::npos);
+  EXPECT_NE(xml.find("1 &lt; 2 &amp;&amp; 3 &gt; 2"), std::string::npos);
+  EXPECT_NE(xml.find("Ý kiến &lt;b&gt;"), std::string::npos);
+  EXPECT_EQ(xml.find("<khẩn>"), std::string::npos);
+  EXPECT_NE(parts["docProps/core.xml"].find("A &amp; B"), std::string::npos);
+  // Relative widths 1:5 over the 9355-twip text width; header row repeats.
+  EXPECT_NE(xml.find("<w:gridCol w:w=\"1559\"/><w:gridCol w:w=\"7795\"/>"), std::string::npos);
+  EXPECT_NE(xml.find("<w:tblHeader/>"), std::string::npos);
+}
+
+TEST(DocxRendererTest, AuthorityLinesAndNoPlaceDate) {
+  Document doc = SeedPlanDocument();
+  doc.header.place_date.clear();  // Mẫu 1.9 style
+  doc.signature = {"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn B"};
+  Result<std::string> bytes = RenderDocx(doc);
+  ASSERT_TRUE(bytes.ok());
+  const std::string xml = Unzip(*bytes)["word/document.xml"];
+  EXPECT_EQ(xml.find("Hoằng Trường, ngày"), std::string::npos);
+  EXPECT_LT(xml.find(">TM. ỦY BAN NHÂN DÂN<"), xml.find(">KT. CHỦ TỊCH<"));
+  EXPECT_LT(xml.find(">KT. CHỦ TỊCH<"), xml.find(">PHÓ CHỦ TỊCH<"));
+}
+
+TEST(DocxRendererTest, OutputIsReproducible) {
+  Result<std::string> first = RenderDocx(SeedPlanDocument());
+  Result<std::string> second = RenderDocx(SeedPlanDocument());
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(*first, *second);
+}
+
+TEST(DocxRendererTest, RejectsInvalidDocuments) {
+  Document doc = SeedPlanDocument();
+  doc.signature.signer_name.clear();
+  Result<std::string> missing = RenderDocx(doc);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kInvalidArgument);
+
+  doc = SeedPlanDocument();
+  doc.subject = "bad \xC3\x28 utf8";
+  Result<std::string> bad = RenderDocx(doc);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST(DocxRendererTest, DropsControlCharacters) {
+  Document doc = SeedPlanDocument();
+  doc.body.push_back(
+      Paragraph{"a\x01"
+                "b\tc"});
+  Result<std::string> bytes = RenderDocx(doc);
+  ASSERT_TRUE(bytes.ok());
+  const std::string xml = Unzip(*bytes)["word/document.xml"];
+  EXPECT_NE(xml.find(">ab</w:t><w:tab/><w:t xml:space=\"preserve\">c<"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace doithoai

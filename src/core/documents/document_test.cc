@@ -1,0 +1,141 @@
+// Tests for the Decree 30 document model: FMT-24 numbering, validation and
+// plain-text export, using the seed plan fixture.
+#include "core/documents/document.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/documents/seed_plan_fixture.h"
+
+namespace doithoai {
+namespace {
+
+TEST(RomanNumeralTest, CoversOneToTwenty) {
+  EXPECT_EQ(RomanNumeral(1), "I");
+  EXPECT_EQ(RomanNumeral(4), "IV");
+  EXPECT_EQ(RomanNumeral(5), "V");
+  EXPECT_EQ(RomanNumeral(9), "IX");
+  EXPECT_EQ(RomanNumeral(14), "XIV");
+  EXPECT_EQ(RomanNumeral(19), "XIX");
+  EXPECT_EQ(RomanNumeral(20), "XX");
+  EXPECT_EQ(RomanNumeral(1994), "MCMXCIV");
+}
+
+TEST(RomanNumeralTest, OutOfRangeIsEmpty) {
+  EXPECT_EQ(RomanNumeral(0), "");
+  EXPECT_EQ(RomanNumeral(-3), "");
+  EXPECT_EQ(RomanNumeral(4000), "");
+}
+
+TEST(VietnameseLetterTest, FollowsFmt24Order) {
+  // FMT-24: a, b, c, d, đ, e, g, h, i, k, …
+  EXPECT_EQ(VietnameseLetter(1), "a");
+  EXPECT_EQ(VietnameseLetter(4), "d");
+  EXPECT_EQ(VietnameseLetter(5), "đ");
+  EXPECT_EQ(VietnameseLetter(6), "e");
+  EXPECT_EQ(VietnameseLetter(7), "g");
+  EXPECT_EQ(VietnameseLetter(10), "k");
+  EXPECT_EQ(VietnameseLetter(23), "y");
+  EXPECT_EQ(VietnameseLetter(24), "");
+  EXPECT_EQ(VietnameseLetter(0), "");
+}
+
+TEST(HeadingNumbersTest, RestartsPerLevel) {
+  std::vector<Block> body = {
+      Heading{1, "MỤC ĐÍCH", ""}, Paragraph{"x"},
+      Heading{2, "Một", ""},      Heading{3, "điểm", ""},
+      Heading{3, "điểm", ""},     Heading{2, "Hai", ""},
+      Heading{3, "điểm", ""},     Heading{1, "NỘI DUNG", ""},
+      Heading{2, "Một", ""},      Bullet{"y"},
+  };
+  std::vector<std::string> expected = {"I.", "", "1.", "a)", "b)", "2.", "a)", "II.", "1.", ""};
+  EXPECT_EQ(HeadingNumbers(body), expected);
+}
+
+TEST(ValidateTest, SeedPlanIsValid) { EXPECT_TRUE(Validate(SeedPlanDocument()).ok()); }
+
+TEST(ValidateTest, ReportsEveryMissingField) {
+  Document doc;
+  Status status = Validate(doc);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kInvalidArgument);
+  ASSERT_EQ(status.error().fields.size(), 4u);
+  EXPECT_EQ(status.error().fields[0].field, "issuing_body");
+  EXPECT_EQ(status.error().fields[0].message, "Chưa nhập tên cơ quan, tổ chức ban hành văn bản.");
+  EXPECT_EQ(status.error().fields[1].field, "title");
+  EXPECT_EQ(status.error().fields[2].field, "signer_name");
+  EXPECT_EQ(status.error().fields[2].message, "Chưa nhập họ tên người ký.");
+  EXPECT_EQ(status.error().fields[3].field, "recipients");
+}
+
+TEST(ValidateTest, BlankTitleIsMissing) {
+  Document doc = SeedPlanDocument();
+  doc.title = "  ";
+  Status status = Validate(doc);
+  ASSERT_FALSE(status.ok());
+  ASSERT_EQ(status.error().fields.size(), 1u);
+  EXPECT_EQ(status.error().fields[0].field, "title");
+}
+
+TEST(ValidateTest, RejectsBadHeadingLevel) {
+  Document doc = SeedPlanDocument();
+  doc.body.push_back(Heading{4, "quá sâu", ""});
+  Status status = Validate(doc);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().fields[0].field, "body");
+}
+
+TEST(ValidateTest, RejectsRaggedTable) {
+  Document doc = SeedPlanDocument();
+  doc.body.push_back(Table{{"STT", "Nội dung"}, {{"1", "a"}, {"2"}}, {}});
+  EXPECT_FALSE(Validate(doc).ok());
+  doc.body.back() = Table{{"STT", "Nội dung"}, {{"1", "a"}}, {1, 0}};
+  EXPECT_FALSE(Validate(doc).ok());
+  doc.body.back() = Table{{"STT", "Nội dung"}, {{"1", "a"}}, {1, 6}};
+  EXPECT_TRUE(Validate(doc).ok());
+}
+
+TEST(PlainTextTest, SeedPlanInReadingOrder) {
+  const std::string text = PlainText(SeedPlanDocument());
+  const std::string expected_order[] = {
+      "UBND HUYỆN HOẰNG HÓA\nỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG\nSố: 05/KH-UBND\n",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+      "Hoằng Trường, ngày 08 tháng 12 năm 2023\n",
+      "KẾ HOẠCH\nTổ chức buổi tiếp xúc, đối thoại với nhân dân năm 2023\n",
+      "\nI. MỤC ĐÍCH, YÊU CẦU\n- Tiếp tục đẩy mạnh phát huy dân chủ",
+      "\nII. NGUYÊN TẮC, NỘI DUNG TIẾP XÚC, ĐỐI THOẠI\n1. Nguyên tắc tiếp xúc, đối thoại\n",
+      "\"nghe dân nói – nói dân hiểu – làm dân tin\"",
+      "\n2. Nội dung tiếp xúc, đối thoại\n",
+      "\nIII. CÁC BƯỚC TỔ CHỨC BUỔI TIẾP XÚC, ĐỐI THOẠI VỚI NHÂN DÂN.\n",
+      "\n3. Thời gian, Địa điểm tổ chức\n3.1. Thời gian: ½ ngày, ngày 08 tháng 12 năm 2023.\n",
+      "\nIV. KINH PHÍ THỰC HIỆN\n",
+      "\nV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND xã:\n",
+      "\n2. Công chức Tài chính – Ngân sách: Có trách nhiệm đảm bảo kinh phí",
+      "\nNơi nhận:\n- UBND huyện (b/c);\n",
+      "- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Thanh Cảnh\n",
+  };
+  std::size_t pos = 0;
+  for (const std::string& piece : expected_order) {
+    std::size_t found = text.find(piece, pos);
+    ASSERT_NE(found, std::string::npos) << "missing or out of order: " << piece;
+    pos = found + piece.size();
+  }
+  EXPECT_EQ(pos, text.size());
+}
+
+TEST(PlainTextTest, TablesAndEmptyOptionalFields) {
+  Document doc;
+  doc.header.issuing_body = "ỦY BAN NHÂN DÂN XÃ A";
+  doc.title = "BIÊN BẢN";  // Mẫu 1.9: no place-date line
+  doc.body.push_back(Table{{"STT", "Nội dung"}, {{"1", "Ý kiến <a> & b"}}, {}});
+  doc.signature = {"", "CHỦ TỌA", "Nguyễn Văn A"};
+  doc.recipients = {"- Lưu: VT, Hồ sơ."};
+  EXPECT_EQ(PlainText(doc),
+            "ỦY BAN NHÂN DÂN XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBIÊN BẢN\nSTT | Nội dung\n1 | Ý kiến <a> & b\n"
+            "Nơi nhận:\n- Lưu: VT, Hồ sơ.\nCHỦ TỌA\nNguyễn Văn A\n");
+}
+
+}  // namespace
+}  // namespace doithoai
