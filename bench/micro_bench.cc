@@ -1,13 +1,15 @@
 // Micro-benchmarks (Google Benchmark) of per-request work, reported by
 // bench/run.sh as ratios to BM_HealthzBody (the JSON body of /healthz), which
 // runs in the same invocation: page rendering (mstch templates), the search
-// fold, and a session-token hash.
+// fold, and rendering the seed plan as DOCX.
 #include <benchmark/benchmark.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "adapters/documents/docx_renderer.h"
 #include "adapters/web/templates.h"
+#include "core/documents/seed_plan_fixture.h"
 #include "core/text/vietnamese.h"
 
 namespace {
@@ -62,6 +64,19 @@ void BM_FoldSentence(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_FoldSentence);
+
+// The seed's Kế hoạch (sections I–V, header, signature, Nơi nhận) as DOCX.
+void BM_RenderSeedPlanDocx(benchmark::State& state) {
+  doithoai::Document plan = doithoai::SeedPlanDocument();
+  size_t bytes = 0;
+  for (auto _ : state) {
+    auto docx = doithoai::RenderDocx(plan);
+    bytes = docx.ok() ? docx->size() : 0;
+    benchmark::DoNotOptimize(docx);
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_RenderSeedPlanDocx);
 
 }  // namespace
 
