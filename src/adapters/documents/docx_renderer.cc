@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/text/vietnamese.h"
+
 namespace doithoai {
 namespace {
 
@@ -71,33 +73,6 @@ struct ParaStyle {
   int indent_left = 0;
   int indent_right = 0;
 };
-
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80           ? 1
-                      : (c >> 5) == 0x6  ? 2
-                      : (c >> 4) == 0xE  ? 3
-                      : (c >> 3) == 0x1E ? 4
-                                         : 0;
-    if (len == 0 || i + len > s.size() || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4)) {
-      return false;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        return false;
-      }
-    }
-    const auto c1 = static_cast<unsigned char>(len > 1 ? s[i + 1] : 0);
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
-        (c == 0xF4 && c1 >= 0x90)) {
-      return false;  // overlong, surrogate or beyond U+10FFFF
-    }
-    i += len;
-  }
-  return true;
-}
 
 // Escapes XML text and attribute values; drops C0 controls XML 1.0 forbids.
 void AppendEscaped(std::string& out, std::string_view text) {
@@ -561,7 +536,7 @@ Result<std::string> Zip(const std::vector<std::pair<std::string, std::string>>& 
 
 Result<std::string> RenderDocx(const Document& doc) {
   RETURN_IF_ERROR(Validate(doc));
-  if (!IsValidUtf8(PlainText(doc))) {
+  if (!text::IsValidUtf8(PlainText(doc))) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "Văn bản chứa ký tự không hợp lệ (không phải UTF-8).");
   }
