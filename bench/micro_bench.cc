@@ -1,13 +1,14 @@
 // Micro-benchmarks (Google Benchmark) of per-request work, reported by
 // bench/run.sh as ratios to BM_HealthzBody (the JSON body of /healthz), which
 // runs in the same invocation: page rendering (mstch templates), the search
-// fold, and rendering the seed plan as DOCX.
+// fold, and rendering the seed plan as DOCX and PDF.
 #include <benchmark/benchmark.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "adapters/documents/docx_renderer.h"
+#include "adapters/documents/pdf_renderer.h"
 #include "adapters/web/templates.h"
 #include "core/documents/seed_plan_fixture.h"
 #include "core/text/vietnamese.h"
@@ -77,6 +78,19 @@ void BM_RenderSeedPlanDocx(benchmark::State& state) {
   state.counters["bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_RenderSeedPlanDocx);
+
+// The same plan as PDF (cairo + pango; 3 A4 pages).
+void BM_RenderSeedPlanPdf(benchmark::State& state) {
+  doithoai::Document plan = doithoai::SeedPlanDocument();
+  size_t bytes = 0;
+  for (auto _ : state) {
+    auto pdf = doithoai::RenderPdf(plan);
+    bytes = pdf.ok() ? pdf->size() : 0;
+    benchmark::DoNotOptimize(pdf);
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_RenderSeedPlanPdf);
 
 }  // namespace
 
