@@ -239,17 +239,9 @@ std::string HeaderBlock(const DocumentHeader& header) {
 }
 
 std::string BodyTable(const Table& table) {
-  std::vector<int> weights = table.column_widths;
-  if (weights.size() != table.header.size()) {
-    weights.assign(table.header.size(), 1);
-  }
-  long total = 0;
-  for (int w : weights) {
-    total += std::max(w, 1);
-  }
   std::vector<int> widths;
-  for (int w : weights) {
-    widths.push_back(static_cast<int>(kTextWidth * std::max(w, 1) / std::max(total, 1L)));
+  for (double f : ColumnFractions(table)) {
+    widths.push_back(static_cast<int>(kTextWidth * f));
   }
   std::vector<std::vector<std::string>> cells;
   auto add_row = [&cells](const std::vector<std::string>& row, bool bold) {

@@ -242,17 +242,9 @@ class Pager {
   }
 
   void BodyTable(const Table& table) {
-    std::vector<int> weights = table.column_widths;
-    if (weights.size() != table.header.size()) {
-      weights.assign(table.header.size(), 1);
-    }
-    double total = 0;
-    for (int w : weights) {
-      total += std::max(w, 1);
-    }
     std::vector<double> widths;
-    for (int w : weights) {
-      widths.push_back(kTextWidth * std::max(w, 1) / std::max(total, 1.0));
+    for (double f : ColumnFractions(table)) {
+      widths.push_back(kTextWidth * f);
     }
     auto row = [&](const std::vector<std::string>& cells, bool header) {
       std::vector<LayoutPtr> layouts;

@@ -2,6 +2,7 @@
 // model (see document.h).
 #include "core/documents/document.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -206,6 +207,22 @@ std::string PlainText(const Document& doc) {
     }
   }
   return out;
+}
+
+std::vector<double> ColumnFractions(const Table& table) {
+  std::vector<int> weights = table.column_widths;
+  if (weights.size() != table.header.size()) {
+    weights.assign(table.header.size(), 1);
+  }
+  double total = 0;
+  for (int w : weights) {
+    total += std::max(w, 1);
+  }
+  std::vector<double> fractions;
+  for (int w : weights) {
+    fractions.push_back(std::max(w, 1) / std::max(total, 1.0));
+  }
+  return fractions;
 }
 
 }  // namespace doithoai

@@ -98,6 +98,11 @@ std::string VietnameseLetter(int index);
 // under each khoản.
 std::vector<std::string> HeadingNumbers(const std::vector<Block>& body);
 
+// Each column's share of the table width (sums to 1): `column_widths` as
+// relative weights (each at least 1), or equal shares when they do not match
+// the header. Shared by every renderer.
+std::vector<double> ColumnFractions(const Table& table);
+
 // Checks the fields every Decree 30 document needs. On failure returns
 // kInvalidArgument with one FieldError per problem (Vietnamese messages);
 // field names: "issuing_body", "title", "signer_name", "recipients", "body".

@@ -139,3 +139,24 @@ TEST(PlainTextTest, TablesAndEmptyOptionalFields) {
 
 }  // namespace
 }  // namespace doithoai
+
+namespace doithoai {
+namespace {
+
+TEST(ColumnFractionsTest, WeightsOrEqualShares) {
+  Table t;
+  t.header = {"STT", "Nội dung", "Ghi chú"};
+  t.column_widths = {1, 6, 3};
+  std::vector<double> f = ColumnFractions(t);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_DOUBLE_EQ(f[0], 0.1);
+  EXPECT_DOUBLE_EQ(f[1], 0.6);
+  t.column_widths = {2};  // does not match the header: equal shares
+  f = ColumnFractions(t);
+  EXPECT_DOUBLE_EQ(f[2], 1.0 / 3);
+  t.column_widths = {0, -5, 2};  // each weight counts at least 1
+  EXPECT_DOUBLE_EQ(ColumnFractions(t)[2], 0.5);
+}
+
+}  // namespace
+}  // namespace doithoai
