@@ -66,31 +66,21 @@ void BM_FoldSentence(benchmark::State& state) {
 }
 BENCHMARK(BM_FoldSentence);
 
-// The seed's Kế hoạch (sections I–V, header, signature, Nơi nhận) as DOCX.
-void BM_RenderSeedPlanDocx(benchmark::State& state) {
+// The seed's Kế hoạch (sections I–V, header, signature, Nơi nhận) rendered by
+// `render` (DOCX, or PDF with cairo + pango: 3 A4 pages).
+template <typename Renderer>
+void BM_RenderSeedPlan(benchmark::State& state, Renderer render) {
   doithoai::Document plan = doithoai::SeedPlanDocument();
   size_t bytes = 0;
   for (auto _ : state) {
-    auto docx = doithoai::RenderDocx(plan);
-    bytes = docx.ok() ? docx->size() : 0;
-    benchmark::DoNotOptimize(docx);
+    auto out = render(plan);
+    bytes = out.ok() ? out->size() : 0;
+    benchmark::DoNotOptimize(out);
   }
   state.counters["bytes"] = static_cast<double>(bytes);
 }
-BENCHMARK(BM_RenderSeedPlanDocx);
-
-// The same plan as PDF (cairo + pango; 3 A4 pages).
-void BM_RenderSeedPlanPdf(benchmark::State& state) {
-  doithoai::Document plan = doithoai::SeedPlanDocument();
-  size_t bytes = 0;
-  for (auto _ : state) {
-    auto pdf = doithoai::RenderPdf(plan);
-    bytes = pdf.ok() ? pdf->size() : 0;
-    benchmark::DoNotOptimize(pdf);
-  }
-  state.counters["bytes"] = static_cast<double>(bytes);
-}
-BENCHMARK(BM_RenderSeedPlanPdf);
+BENCHMARK_CAPTURE(BM_RenderSeedPlan, Docx, &doithoai::RenderDocx);
+BENCHMARK_CAPTURE(BM_RenderSeedPlan, Pdf, &doithoai::RenderPdf);
 
 }  // namespace
 
