@@ -79,8 +79,9 @@ void BM_RenderSeedPlan(benchmark::State& state, Renderer render) {
   }
   state.counters["bytes"] = static_cast<double>(bytes);
 }
-BENCHMARK_CAPTURE(BM_RenderSeedPlan, Docx, &doithoai::RenderDocx);
-BENCHMARK_CAPTURE(BM_RenderSeedPlan, Pdf, &doithoai::RenderPdf);
+using RenderOne = doithoai::Result<std::string> (*)(const doithoai::Document&);
+BENCHMARK_CAPTURE(BM_RenderSeedPlan, Docx, static_cast<RenderOne>(&doithoai::RenderDocx));
+BENCHMARK_CAPTURE(BM_RenderSeedPlan, Pdf, static_cast<RenderOne>(&doithoai::RenderPdf));
 
 }  // namespace
 

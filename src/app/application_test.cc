@@ -64,6 +64,49 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
        {Rule::kCommune, CommuneAction::kManageAccounts}},
       {{"POST", "/quan-tri/{slug}/tai-khoan/{id}/mat-khau"},
        {Rule::kCommune, CommuneAction::kManageAccounts}},
+      {{"GET", "/x/{slug}/hoi-nghi/{id}"}, {Rule::kPublic}},
+      {{"GET", "/quan-tri/{slug}/hoi-nghi"}, {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi"}, {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"GET", "/quan-tri/{slug}/hoi-nghi/{id}"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/ke-hoach"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/phien"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/khach-moi"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/giay-moi"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/nhiem-vu"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/cong-khai"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/kinh-phi"},
+       {Rule::kCommune, CommuneAction::kManageBudget}},
+      {{"GET", "/quan-tri/{slug}/hoi-nghi/{id}/van-ban/{kind}"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/van-ban/{kind}"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/van-ban/{kind}/ban-hanh"},
+       {Rule::kCommune, CommuneAction::kIssueDocuments}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/da-hop"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"GET", "/quan-tri/{slug}/hoi-nghi/{id}/diem-danh"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/diem-danh"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"GET", "/api/v1/communes/{slug}/conferences"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"GET", "/api/v1/communes/{slug}/conferences/{id}"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"GET", "/api/v1/communes/{slug}/conferences/{id}/documents/{file}"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"GET", "/api/v1/communes/{slug}/conferences/{id}/notice.wav"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"GET", "/api/v1/communes/{slug}/conferences/{id}/budget.xlsx"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"GET", "/api/v1/communes/{slug}/conferences/{id}/sessions/{file}"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
   };
   return table;
 }
@@ -87,7 +130,7 @@ class ApplicationTest : public ::testing::Test {
     AuditContext ctx;
     ctx.actor_name = "test";
     ctx.at = clock_.Now();
-    auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, ctx);
+    auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, app_->conferences(), ctx);
     ASSERT_TRUE(demo.ok()) << demo.error().message;
     demo_ = demo->id;
     // A second commune with its own admin, to prove isolation.
@@ -173,6 +216,10 @@ Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId 
   };
   replace("{slug}", "hoang-truong");
   replace("{path*}", "app.css");
+  // Conference routes act on the demo's 2023 conference (id 1), its plan and
+  // its first session.
+  replace("{kind}", "ke-hoach");
+  replace("{file}", pattern.find("/sessions/") != std::string::npos ? "1.ics" : "ke-hoach.pdf");
   // Account routes act on a helper account; the others on row 1 of the demo
   // commune (its first village, unit or official).
   replace("{id}", pattern.find("tai-khoan") != std::string::npos ? std::to_string(account.value)

@@ -82,10 +82,9 @@ Status InitInto(const std::string& path, bool demo, bool* demo_created) {
   if (demo) {
     ASSIGN_OR_RETURN(auto crypto, SodiumCrypto::Create(PasswordHashCost::Interactive()));
     SystemClock clock;
-    sqlite::SqliteCommuneRepository communes(*db);
-    sqlite::SqliteAccountRepository accounts(*db);
-    ASSIGN_OR_RETURN(DemoResult result,
-                     LoadDemo(communes, accounts, *crypto, CliAuditContext(clock)));
+    Application app(*db, clock, *crypto);
+    ASSIGN_OR_RETURN(DemoResult result, LoadDemo(app.communes(), app.accounts(), *crypto,
+                                                 app.conferences(), CliAuditContext(clock)));
     *demo_created = result.created;
   }
   return OkStatus();

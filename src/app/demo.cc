@@ -50,10 +50,45 @@ Status LoadDemoAccounts(const nlohmann::json& demo, CommuneId commune,
   return OkStatus();
 }
 
+// "07:30" → 450.
+Result<int> Clock(const std::string& hh_mm) {
+  if (hh_mm.size() != 5 || hh_mm[2] != ':') {
+    return MakeError(ErrorCode::kInternal, "demo data: bad time " + hh_mm);
+  }
+  return std::stoi(hh_mm.substr(0, 2)) * 60 + std::stoi(hh_mm.substr(3, 2));
+}
+
+// The seed's conference: Hoằng Trường, ½ ngày, 08/12/2023, Hội trường công
+// sở xã, every village; recorded after the fact (its dates are past).
+Status LoadDemoConference(const nlohmann::json& demo, CommuneId commune,
+                          const std::vector<Village>& villages, ConferenceService& conferences,
+                          const AuditContext& ctx) {
+  const nlohmann::json& c = demo["conference"];
+  NewConference input;
+  input.year = c.value("year", 0);
+  input.recorded_past = true;
+  ASSIGN_OR_RETURN(std::string plan_date, Text(c, "plan_date"));
+  ASSIGN_OR_RETURN(input.plan_date, Date::Parse(plan_date));
+  ASSIGN_OR_RETURN(input.issuer_parent, Text(c, "issuer_parent"));
+  const nlohmann::json& s = c["session"];
+  ASSIGN_OR_RETURN(std::string date, Text(s, "date"));
+  ASSIGN_OR_RETURN(input.session.date, Date::Parse(date));
+  ASSIGN_OR_RETURN(std::string start, Text(s, "start"));
+  ASSIGN_OR_RETURN(input.session.start_minute, Clock(start));
+  input.session.duration_minutes = s.value("duration_minutes", 0);
+  ASSIGN_OR_RETURN(input.session.duration_label, Text(s, "duration_label"));
+  ASSIGN_OR_RETURN(input.session.venue, Text(s, "venue"));
+  for (const Village& v : villages) input.session.villages.push_back(v.id);
+  Result<ConferenceId> created = conferences.Create(commune, input, ctx);
+  if (!created.ok()) return created.error();
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& accounts,
-                            Crypto& crypto, const AuditContext& ctx) {
+                            Crypto& crypto, ConferenceService& conferences,
+                            const AuditContext& ctx) {
   Result<Commune> existing = communes.FindCommuneBySlug(kDemoSlug);
   if (existing.ok()) return DemoResult{existing->id, false};
   if (existing.error().code != ErrorCode::kNotFound) return existing.error();
@@ -109,6 +144,7 @@ Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& acco
     RETURN_IF_ERROR(communes.AddOfficial(official, ctx));
   }
   RETURN_IF_ERROR(LoadDemoAccounts(demo, id, village_ids, unit_ids, accounts, crypto, ctx));
+  RETURN_IF_ERROR(LoadDemoConference(demo, id, villages, conferences, ctx));
   return DemoResult{id, true};
 }
 

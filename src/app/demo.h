@@ -10,6 +10,7 @@
 
 #include "core/accounts/ports.h"
 #include "core/communes/commune_repository.h"
+#include "core/conferences/conference_service.h"
 
 namespace doithoai::app {
 
@@ -22,8 +23,11 @@ struct DemoResult {
 
 // Loads the demo commune and its accounts unless a commune with its slug
 // exists. Returns the commune's id and whether it was created now.
+// Also records the seed's 2023 conference (recorded_past, plan filled in from
+// the seed's wording) through `conferences`.
 Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& accounts,
-                            Crypto& crypto, const AuditContext& ctx);
+                            Crypto& crypto, ConferenceService& conferences,
+                            const AuditContext& ctx);
 
 struct DemoLogin {
   std::string username;

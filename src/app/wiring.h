@@ -13,13 +13,17 @@
 #include "adapters/storage/sqlite/database.h"
 #include "adapters/storage/sqlite/sqlite_account_store.h"
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
+#include "adapters/storage/sqlite/sqlite_conference_repository.h"
 #include "adapters/web/account_admin_pages.h"
 #include "adapters/web/account_pages.h"
 #include "adapters/web/admin_pages.h"
+#include "adapters/web/conference_pages.h"
 #include "adapters/web/public_pages.h"
 #include "adapters/web/roster_pages.h"
 #include "adapters/web/site.h"
 #include "core/accounts/authenticator.h"
+#include "core/calendar/working_calendar.h"
+#include "core/conferences/conference_service.h"
 
 namespace doithoai::app {
 
@@ -41,6 +45,7 @@ class Application {
   CommuneRepository& communes() { return communes_; }
   AccountRepository& accounts() { return accounts_; }
   Authenticator& auth() { return auth_; }
+  ConferenceService& conferences() { return conference_service_; }
 
  private:
   sqlite::SqliteCommuneRepository communes_;
@@ -48,6 +53,9 @@ class Application {
   sqlite::SqliteSessionStore sessions_;
   sqlite::SqliteThrottleStore throttle_;
   sqlite::SqliteAuditReader audit_reader_;
+  sqlite::SqliteConferenceRepository conference_repo_;
+  WorkingCalendar calendar_;  // embedded data/calendar, validated by tests
+  ConferenceService conference_service_;
   Authenticator auth_;
   http::Router router_;
   web::Site site_;
@@ -56,6 +64,7 @@ class Application {
   web::AdminPages admin_pages_;
   web::RosterPages roster_pages_;
   web::AccountAdminPages account_admin_pages_;
+  web::ConferencePages conference_pages_;
 };
 
 }  // namespace doithoai::app

@@ -6,6 +6,7 @@
 #define DOITHOAI_ADAPTERS_DOCUMENTS_DOCX_RENDERER_H_
 
 #include <string>
+#include <vector>
 
 #include "core/common/result.h"
 #include "core/documents/document.h"
@@ -13,9 +14,17 @@
 namespace doithoai {
 
 // Returns the bytes of the .docx. Fails with kInvalidArgument when
-// Validate(doc) fails or a text field is not valid UTF-8, and with kInternal
-// when libzip fails.
+// Validate(doc) fails, a text field is not valid UTF-8 or a QrCode block
+// cannot be encoded (qr_code.h EncodeQrBlock), and with kInternal when libzip
+// or cairo fails. Each QrCode block becomes a PNG part under word/media/.
 Result<std::string> RenderDocx(const Document& doc);
+
+// Several documents in one .docx (e.g. one Giấy mời per invitee), each in
+// its own section starting on a new page, with page numbers restarting at 1
+// and hidden on each document's first page (FMT-04). Core properties come
+// from the first document. Fails as above (the first failing document's
+// error) and with kInvalidArgument when `docs` is empty.
+Result<std::string> RenderDocx(const std::vector<Document>& docs);
 
 }  // namespace doithoai
 

@@ -1,12 +1,15 @@
 // Tests for RenderDocx: unzips the result with libzip and checks the package
-// parts and the Decree 30 layout (FMT-01..05, §3.2, FMT-20/21/24/31/41).
+// parts and the Decree 30 layout (FMT-01..05, §3.2, FMT-20/21/24/31/41), QR
+// pictures and multi-document output (one section per document).
 #include "adapters/documents/docx_renderer.h"
 
+#include <expat.h>
 #include <gtest/gtest.h>
 #include <zip.h>
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/documents/seed_plan_fixture.h"
 
@@ -62,6 +65,28 @@ std::string ParagraphContaining(const std::string& xml, const std::string& text)
   std::size_t start = xml.rfind("<w:p>", at);
   std::size_t end = xml.find("</w:p>", at);
   return xml.substr(start, end - start);
+}
+
+std::size_t Count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+// True when `xml` is well-formed with every prefix bound (namespace-aware expat).
+bool WellFormed(const std::string& xml) {
+  XML_Parser parser = XML_ParserCreateNS("UTF-8", '|');
+  const bool ok = XML_Parse(parser, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
+  if (!ok) {
+    ADD_FAILURE() << XML_ErrorString(XML_GetErrorCode(parser)) << " at line "
+                  << XML_GetCurrentLineNumber(parser) << " column "
+                  << XML_GetCurrentColumnNumber(parser);
+  }
+  XML_ParserFree(parser);
+  return ok;
 }
 
 class SeedDocxTest : public ::testing::Test {
@@ -254,6 +279,182 @@ TEST(DocxRendererTest, DropsControlCharacters) {
   ASSERT_TRUE(bytes.ok());
   const std::string xml = Unzip(*bytes)["word/document.xml"];
   EXPECT_NE(xml.find(">ab</w:t><w:tab/><w:t xml:space=\"preserve\">c<"), std::string::npos);
+}
+
+// The seed plan with a check-in QR code appended after the body.
+Document WithQr(std::string payload, int size_mm, std::string caption) {
+  Document doc = SeedPlanDocument();
+  doc.body.push_back(QrCode{std::move(payload), size_mm, std::move(caption)});
+  return doc;
+}
+
+TEST(DocxRendererTest, QrCodeBecomesCentredInlinePicture) {
+  Result<std::string> bytes =
+      RenderDocx(WithQr("https://hoangtruong.gov.vn/hoi-nghi/2023", 30, "Quét mã để điểm danh"));
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+  std::map<std::string, std::string> parts = Unzip(*bytes);
+  ASSERT_TRUE(parts.contains("word/media/image1.png"));
+  EXPECT_TRUE(parts["word/media/image1.png"].starts_with("\x89PNG\r\n\x1a\n"));
+  EXPECT_FALSE(parts.contains("word/media/image2.png"));
+  EXPECT_NE(
+      parts["[Content_Types].xml"].find("<Default Extension=\"png\" ContentType=\"image/png\"/>"),
+      std::string::npos);
+  const std::string& rels = parts["word/_rels/document.xml.rels"];
+  EXPECT_NE(rels.find("<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/"
+                      "officeDocument/2006/relationships/image\" Target=\"media/image1.png\"/>"),
+            std::string::npos)
+      << rels;
+  const std::string& xml = parts["word/document.xml"];
+  EXPECT_TRUE(WellFormed(xml));
+  EXPECT_TRUE(WellFormed(rels));
+  EXPECT_TRUE(WellFormed(parts["[Content_Types].xml"]));
+  // 30 mm × 36000 EMU/mm = 1080000 EMU, square.
+  const std::string picture = ParagraphContaining(xml, "<w:drawing>");
+  ASSERT_FALSE(picture.empty());
+  EXPECT_NE(picture.find("<wp:inline"), std::string::npos);
+  EXPECT_NE(picture.find("<wp:extent cx=\"1080000\" cy=\"1080000\"/>"), std::string::npos);
+  EXPECT_NE(picture.find("<a:ext cx=\"1080000\" cy=\"1080000\"/>"), std::string::npos);
+  EXPECT_NE(picture.find("<a:graphic "), std::string::npos);
+  EXPECT_NE(picture.find("<pic:pic "), std::string::npos);
+  EXPECT_NE(picture.find("<a:blip r:embed=\"rId5\"/>"), std::string::npos);
+  EXPECT_NE(picture.find("<w:jc w:val=\"center\"/>"), std::string::npos);
+  // The caption: its own centred paragraph in 11 pt, after the picture and
+  // before the signature block.
+  const std::string caption = ParagraphContaining(xml, ">Quét mã để điểm danh<");
+  EXPECT_NE(caption.find("<w:jc w:val=\"center\"/>"), std::string::npos);
+  EXPECT_NE(RunContaining(xml, ">Quét mã để điểm danh<").find("<w:sz w:val=\"22\"/>"),
+            std::string::npos);
+  EXPECT_LT(xml.find("<w:drawing>"), xml.find(">Quét mã để điểm danh<"));
+  EXPECT_LT(xml.find(">Quét mã để điểm danh<"), xml.find("Nơi nhận:"));
+}
+
+TEST(DocxRendererTest, QrWithoutCaptionAndSeveralQrCodes) {
+  Document doc = WithQr("https://a.vn/1", 25, "");
+  doc.body.push_back(QrCode{"https://a.vn/2", 40, "Mã thứ hai"});
+  Result<std::string> bytes = RenderDocx(doc);
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+  std::map<std::string, std::string> parts = Unzip(*bytes);
+  EXPECT_TRUE(parts.contains("word/media/image1.png"));
+  EXPECT_TRUE(parts.contains("word/media/image2.png"));
+  EXPECT_NE(parts["word/_rels/document.xml.rels"].find("Id=\"rId6\""), std::string::npos);
+  EXPECT_EQ(Count(parts["[Content_Types].xml"], "Extension=\"png\""), 1u);
+  const std::string& xml = parts["word/document.xml"];
+  EXPECT_EQ(Count(xml, "<wp:inline"), 2u);
+  EXPECT_NE(xml.find("<wp:extent cx=\"900000\" cy=\"900000\"/>"), std::string::npos);
+  EXPECT_NE(xml.find("<wp:extent cx=\"1440000\" cy=\"1440000\"/>"), std::string::npos);
+  EXPECT_NE(xml.find("<wp:docPr id=\"1\""), std::string::npos);
+  EXPECT_NE(xml.find("<wp:docPr id=\"2\""), std::string::npos);
+  EXPECT_LT(xml.find("r:embed=\"rId5\""), xml.find("r:embed=\"rId6\""));
+  EXPECT_NE(xml.find(">Mã thứ hai<"), std::string::npos);
+  // Different payloads give different pictures.
+  EXPECT_NE(parts["word/media/image1.png"], parts["word/media/image2.png"]);
+}
+
+TEST(DocxRendererTest, DocumentWithoutQrHasNoMedia) {
+  Result<std::string> bytes = RenderDocx(SeedPlanDocument());
+  ASSERT_TRUE(bytes.ok());
+  std::map<std::string, std::string> parts = Unzip(*bytes);
+  for (const auto& [name, content] : parts) {
+    EXPECT_FALSE(name.starts_with("word/media/")) << name;
+  }
+  EXPECT_EQ(parts["[Content_Types].xml"].find("png"), std::string::npos);
+  EXPECT_EQ(parts["word/document.xml"].find("<w:drawing>"), std::string::npos);
+  EXPECT_TRUE(WellFormed(parts["word/document.xml"]));
+}
+
+TEST(DocxRendererTest, RejectsUnencodableQrCodes) {
+  for (const Document& doc : {WithQr("", 25, "x"), WithQr(std::string(3000, 'x'), 25, ""),
+                              WithQr("https://a.vn", 0, ""), WithQr("https://a.vn", 500, "")}) {
+    Result<std::string> bytes = RenderDocx(doc);
+    ASSERT_FALSE(bytes.ok());
+    EXPECT_EQ(bytes.error().code, ErrorCode::kInvalidArgument);
+  }
+}
+
+// Three invitations to different people; the rest is the seed plan.
+std::vector<Document> ThreeInvitations() {
+  std::vector<Document> docs;
+  for (const char* name : {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"}) {
+    Document doc = SeedPlanDocument();
+    doc.title = "GIẤY MỜI";
+    doc.subject = std::string("Kính mời ông (bà) ") + name;
+    doc.body.push_back(QrCode{std::string("https://hoangtruong.gov.vn/moi/") + name, 25,
+                              std::string("Điểm danh: ") + name});
+    docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+TEST(DocxRendererTest, SeveralDocumentsOneSectionEach) {
+  Result<std::string> bytes = RenderDocx(ThreeInvitations());
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+  std::map<std::string, std::string> parts = Unzip(*bytes);
+  const std::string& xml = parts["word/document.xml"];
+  EXPECT_TRUE(WellFormed(xml));
+  // One section per document: two section breaks in paragraph properties,
+  // the last sectPr closes the body. Each restarts numbering at 1 and hides
+  // the number on its first page (FMT-04); each starts a new page.
+  EXPECT_EQ(Count(xml, "<w:sectPr>"), 3u);
+  EXPECT_EQ(Count(xml, "<w:pPr><w:sectPr>"), 2u);
+  EXPECT_EQ(Count(xml, "<w:pgNumType w:start=\"1\"/>"), 3u);
+  EXPECT_EQ(Count(xml, "<w:titlePg/>"), 3u);
+  EXPECT_EQ(Count(xml, "<w:type w:val=\"nextPage\"/>"), 3u);
+  EXPECT_NE(xml.find("</w:sectPr></w:body>"), std::string::npos);
+  // Documents in order, each section break between two of them.
+  const std::size_t an = xml.find("Kính mời ông (bà) Nguyễn Văn An");
+  const std::size_t binh = xml.find("Kính mời ông (bà) Trần Thị Bình");
+  const std::size_t cuong = xml.find("Kính mời ông (bà) Lê Văn Cường");
+  ASSERT_NE(an, std::string::npos);
+  ASSERT_NE(binh, std::string::npos);
+  ASSERT_NE(cuong, std::string::npos);
+  const std::size_t break1 = xml.find("<w:pPr><w:sectPr>");
+  const std::size_t break2 = xml.find("<w:pPr><w:sectPr>", break1 + 1);
+  EXPECT_LT(an, break1);
+  EXPECT_LT(break1, binh);
+  EXPECT_LT(binh, break2);
+  EXPECT_LT(break2, cuong);
+  EXPECT_EQ(Count(xml, ">KẾ HOẠCH<"), 0u);
+  EXPECT_EQ(Count(xml, ">GIẤY MỜI<"), 3u);
+  EXPECT_EQ(Count(xml, ">Nơi nhận:<"), 3u);
+  // One picture per invitation, numbered across the package.
+  for (const char* media :
+       {"word/media/image1.png", "word/media/image2.png", "word/media/image3.png"}) {
+    EXPECT_TRUE(parts.contains(media)) << media;
+  }
+  EXPECT_NE(xml.find("<wp:docPr id=\"3\""), std::string::npos);
+  EXPECT_NE(parts["word/_rels/document.xml.rels"].find("Id=\"rId7\""), std::string::npos);
+  // Core properties come from the first document.
+  EXPECT_NE(parts["docProps/core.xml"].find("<dc:title>GIẤY MỜI</dc:title>"), std::string::npos);
+}
+
+TEST(DocxRendererTest, SingleDocumentEqualsVectorOfOne) {
+  Result<std::string> single = RenderDocx(SeedPlanDocument());
+  Result<std::string> vector = RenderDocx(std::vector<Document>{SeedPlanDocument()});
+  ASSERT_TRUE(single.ok());
+  ASSERT_TRUE(vector.ok());
+  EXPECT_EQ(*single, *vector);
+  const std::string xml = Unzip(*single)["word/document.xml"];
+  EXPECT_EQ(Count(xml, "<w:sectPr>"), 1u);
+  EXPECT_EQ(Count(xml, "<w:pPr><w:sectPr>"), 0u);
+}
+
+TEST(DocxRendererTest, RejectsEmptyListAndAnyInvalidDocument) {
+  Result<std::string> empty = RenderDocx(std::vector<Document>{});
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(empty.error().message.empty());
+
+  std::vector<Document> docs = ThreeInvitations();
+  docs[2].recipients.clear();
+  Result<std::string> invalid = RenderDocx(docs);
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().code, ErrorCode::kInvalidArgument);
+  ASSERT_FALSE(invalid.error().fields.empty());
+  EXPECT_EQ(invalid.error().fields[0].field, "recipients");
+
+  docs = ThreeInvitations();
+  docs[1].subject = "bad \xC3\x28 utf8";
+  EXPECT_FALSE(RenderDocx(docs).ok());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Tests for RenderPdf: writes the PDF under ::testing::TempDir() and checks it
-// with poppler-utils (pdfinfo, pdftotext, pdffonts, pdftoppm). A test skips
+// with poppler-utils (pdfinfo, pdftotext, pdffonts, pdftoppm), including QR
+// codes and several documents in one file. A test skips
 // only when the tool it needs is not installed.
 #include "adapters/documents/pdf_renderer.h"
 
@@ -11,7 +12,9 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "adapters/documents/qr_code.h"
 #include "core/documents/seed_plan_fixture.h"
 
 namespace doithoai {
@@ -251,6 +254,202 @@ TEST(PdfRendererTest, WritesFirstPagePreview) {
   ASSERT_FALSE(png.empty()) << "no PNG for " << prefix;
   EXPECT_GT(std::filesystem::file_size(png), 1000u);
   std::cout << "First page preview: " << png << std::endl;
+}
+
+TEST(PdfRendererTest, DrawsQrCodeWithCaption) {
+  Document doc = SeedPlanDocument();
+  doc.body.push_back(
+      QrCode{"https://hoangtruong.gov.vn/hoi-nghi/2023", 30, "Quét mã để điểm danh"});
+  Result<std::string> pdf = RenderPdf(doc);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  Result<std::string> plain = RenderPdf(SeedPlanDocument());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_GT(pdf->size(), plain->size());  // the modules are vector paths
+  if (!HasTool("pdftotext")) {
+    GTEST_SKIP() << "pdftotext not installed";
+  }
+  const std::string path = WriteTemp("qr.pdf", *pdf);
+  const std::string text = NormalizeSpace(RunTool("pdftotext -enc UTF-8 '" + path + "' -"));
+  const std::size_t caption = text.find("Quét mã để điểm danh");
+  ASSERT_NE(caption, std::string::npos) << text;
+  EXPECT_LT(text.find("Nguồn kinh phí"), caption);
+  EXPECT_LT(caption, text.rfind("Nơi nhận:"));
+  // The caption is centred: pdftotext -bbox gives its x range, whose middle
+  // is the middle of the text area (30 mm + 165 mm / 2 = 318.9 pt).
+  const std::string bbox = RunTool("pdftotext -enc UTF-8 -bbox '" + path + "' -");
+  const std::size_t word = bbox.find(">Quét<");
+  const std::size_t last = bbox.find(">danh<", word);
+  ASSERT_NE(word, std::string::npos);
+  ASSERT_NE(last, std::string::npos);
+  auto attr = [&bbox](std::size_t at, const char* name) {
+    const std::size_t line = bbox.rfind("<word", at);
+    const std::size_t key = bbox.find(std::string(name) + "=\"", line);
+    return std::stod(bbox.substr(key + std::string(name).size() + 2));
+  };
+  const double middle = (attr(word, "xMin") + attr(last, "xMax")) / 2;
+  EXPECT_NEAR(middle, (30 + 165.0 / 2) * 72 / 25.4, 3) << bbox.substr(word - 200, 400);
+}
+
+TEST(PdfRendererTest, QrModulesAreDarkInRasterisedPage) {
+  if (!HasTool("pdftoppm")) {
+    GTEST_SKIP() << "pdftoppm not installed";
+  }
+  // A document whose only body block is a 50 mm QR: rasterise page 1 in
+  // grey and check the top-left finder's centre is black and the quiet
+  // zone white. Geometry: 50 mm square centred in the text area.
+  Document doc = SeedPlanDocument();
+  doc.body = {QrCode{"https://a.vn/x", 50, ""}};
+  Result<std::string> pdf = RenderPdf(doc);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  const std::string path = WriteTemp("qr_only.pdf", *pdf);
+  const std::string pgm = RunTool("pdftoppm -gray -r 72 -f 1 -l 1 '" + path + "'");
+  // Binary PGM: "P5\n<w> <h>\n255\n" then w*h bytes.
+  std::istringstream header(pgm);
+  std::string magic;
+  int width = 0;
+  int height = 0;
+  int maxval = 0;
+  header >> magic >> width >> height >> maxval;
+  ASSERT_EQ(magic, "P5");
+  const std::size_t data = static_cast<std::size_t>(header.tellg()) + 1;
+  ASSERT_EQ(pgm.size(), data + static_cast<std::size_t>(width) * height);
+  auto grey = [&](double x, double y) {
+    return static_cast<unsigned char>(
+        pgm[data + static_cast<std::size_t>(y) * width + static_cast<std::size_t>(x)]);
+  };
+  Result<QrMatrix> qr = EncodeQr("https://a.vn/x");
+  ASSERT_TRUE(qr.ok());
+  const double side = 50 * 72 / 25.4;
+  const double module = side / (qr->size + 8);
+  const double left = 30 * 72 / 25.4 + (165 * 72 / 25.4 - side) / 2;
+  // Find the QR's top: the first row (below the header) where the finder
+  // centre column is dark.
+  const double finder_x = left + (4 + 3.5) * module;
+  double top = -1;
+  for (int y = 200; y < height - 1; ++y) {
+    if (grey(finder_x, y) < 64 && grey(left + 4 * module + 1, y) < 64) {
+      top = y - 4 * module;
+      break;
+    }
+  }
+  ASSERT_GT(top, 0);
+  EXPECT_LT(grey(finder_x, top + (4 + 3.5) * module), 64);                          // finder centre
+  EXPECT_GT(grey(left + 2 * module, top + 10 * module), 192);                       // quiet zone
+  EXPECT_GT(grey(left + (4 + 7.5) * module, top + 8 * module), 192);                // separator
+  EXPECT_LT(grey(left + side - (4 + 3.5) * module, top + (4 + 3.5) * module), 64);  // top right
+}
+
+TEST(PdfRendererTest, RejectsUnencodableQrCode) {
+  for (const QrCode& qr : {QrCode{"", 25, ""}, QrCode{std::string(3000, 'x'), 25, ""},
+                           QrCode{"https://a.vn", 5, ""}}) {
+    Document doc = SeedPlanDocument();
+    doc.body.push_back(qr);
+    Result<std::string> pdf = RenderPdf(doc);
+    ASSERT_FALSE(pdf.ok());
+    EXPECT_EQ(pdf.error().code, ErrorCode::kInvalidArgument);
+  }
+}
+
+// Three one-page invitations ("Giấy mời", one per invitee).
+std::vector<Document> ThreeInvitations() {
+  std::vector<Document> docs;
+  for (const char* name : {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"}) {
+    Document doc = SeedPlanDocument();
+    doc.title = "GIẤY MỜI";
+    doc.subject = "Dự hội nghị đối thoại năm 2023";
+    doc.body = {Paragraph{std::string("Kính mời ông (bà) ") + name + " đến dự hội nghị."},
+                QrCode{std::string("https://hoangtruong.gov.vn/moi/") + name, 25,
+                       std::string("Điểm danh: ") + name}};
+    docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+TEST(PdfRendererTest, SeveralDocumentsEachStartANewPage) {
+  Result<std::string> pdf = RenderPdf(ThreeInvitations());
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  if (!HasTool("pdftotext") || !HasTool("pdfinfo")) {
+    GTEST_SKIP() << "poppler-utils not installed";
+  }
+  const std::string path = WriteTemp("invitations.pdf", *pdf);
+  EXPECT_EQ(PageCount(RunTool("pdfinfo '" + path + "'")), 3);
+  const std::string text = NormalizeSpace(RunTool("pdftotext -enc UTF-8 '" + path + "' -"));
+  const std::size_t an = text.find("Kính mời ông (bà) Nguyễn Văn An");
+  const std::size_t binh = text.find("Kính mời ông (bà) Trần Thị Bình");
+  const std::size_t cuong = text.find("Kính mời ông (bà) Lê Văn Cường");
+  ASSERT_NE(an, std::string::npos) << text;
+  ASSERT_NE(binh, std::string::npos) << text;
+  ASSERT_NE(cuong, std::string::npos) << text;
+  EXPECT_LT(an, binh);
+  EXPECT_LT(binh, cuong);
+  // One invitation per page, each whole (header to signature) on its page.
+  const char* names[] = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"};
+  for (int page = 1; page <= 3; ++page) {
+    const std::string n = std::to_string(page);
+    const std::string one =
+        NormalizeSpace(RunTool("pdftotext -enc UTF-8 -f " + n + " -l " + n + " '" + path + "' -"));
+    EXPECT_NE(one.find(std::string("Điểm danh: ") + names[page - 1]), std::string::npos) << one;
+    EXPECT_NE(one.find("GIẤY MỜI"), std::string::npos) << one;
+    EXPECT_NE(one.find("Lê Thanh Cảnh"), std::string::npos) << one;
+    // FMT-04: each invitation's first page carries no number.
+    EXPECT_FALSE(one.starts_with(n + " ")) << one.substr(0, 40);
+  }
+}
+
+TEST(PdfRendererTest, PageNumbersRestartPerDocument) {  // FMT-04
+  if (!HasTool("pdftotext") || !HasTool("pdfinfo")) {
+    GTEST_SKIP() << "poppler-utils not installed";
+  }
+  // Two multi-page plans: pages of each are numbered from its page 2.
+  Result<std::string> single = RenderPdf(SeedPlanDocument());
+  Result<std::string> pdf =
+      RenderPdf(std::vector<Document>{SeedPlanDocument(), SeedPlanDocument()});
+  ASSERT_TRUE(single.ok());
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  const int pages = PageCount(RunTool("pdfinfo '" + WriteTemp("plan_single.pdf", *single) + "'"));
+  ASSERT_GE(pages, 2);
+  const std::string path = WriteTemp("plan_twice.pdf", *pdf);
+  ASSERT_EQ(PageCount(RunTool("pdfinfo '" + path + "'")), 2 * pages);
+  auto page_text = [&path](int page) {
+    const std::string n = std::to_string(page);
+    return NormalizeSpace(
+        RunTool("pdftotext -enc UTF-8 -f " + n + " -l " + n + " '" + path + "' -"));
+  };
+  for (int doc = 0; doc < 2; ++doc) {
+    const std::string first = page_text(doc * pages + 1);
+    EXPECT_TRUE(first.starts_with("UBND HUYỆN HOẰNG HÓA")) << first.substr(0, 60);
+    for (int page = 2; page <= pages; ++page) {
+      const std::string text = page_text(doc * pages + page);
+      EXPECT_TRUE(text.starts_with(std::to_string(page) + " ")) << text.substr(0, 40);
+    }
+  }
+}
+
+TEST(PdfRendererTest, SingleDocumentMatchesVectorOfOne) {
+  Result<std::string> single = RenderPdf(SeedPlanDocument());
+  Result<std::string> vector = RenderPdf(std::vector<Document>{SeedPlanDocument()});
+  ASSERT_TRUE(single.ok());
+  ASSERT_TRUE(vector.ok());
+  EXPECT_EQ(single->size(), vector->size());
+}
+
+TEST(PdfRendererTest, RejectsEmptyListAndAnyInvalidDocument) {
+  Result<std::string> empty = RenderPdf(std::vector<Document>{});
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(empty.error().message.empty());
+
+  std::vector<Document> docs = ThreeInvitations();
+  docs[1].title.clear();
+  Result<std::string> invalid = RenderPdf(docs);
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().code, ErrorCode::kInvalidArgument);
+  ASSERT_FALSE(invalid.error().fields.empty());
+  EXPECT_EQ(invalid.error().fields[0].field, "title");
+
+  docs = ThreeInvitations();
+  docs[2].body.push_back(Paragraph{std::string("nul\0byte", 8)});
+  EXPECT_FALSE(RenderPdf(docs).ok());
 }
 
 }  // namespace

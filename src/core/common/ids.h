@@ -21,6 +21,8 @@ using VillageId = Id<struct VillageTag>;
 using UnitId = Id<struct UnitTag>;
 using OfficialId = Id<struct OfficialTag>;
 using AccountId = Id<struct AccountTag>;
+using ConferenceId = Id<struct ConferenceTag>;
+using DocumentId = Id<struct DocumentTag>;
 
 }  // namespace doithoai
 

@@ -27,6 +27,15 @@ bool Allowed(Role role, CommuneAction action) {
       return role == Role::kCommuneAdmin;
     case CommuneAction::kViewAuditLog:
       return OneOf(role, {Role::kCommuneAdmin, Role::kChairman, Role::kFrontSupervisor});
+    case CommuneAction::kViewConferences:
+      return IsCommuneRole(role);
+    case CommuneAction::kManageConferences:
+      return OneOf(role, {Role::kCommuneAdmin, Role::kChairman, Role::kViceChairman, Role::kOffice,
+                          Role::kSecretary});
+    case CommuneAction::kIssueDocuments:
+      return OneOf(role, {Role::kChairman, Role::kViceChairman, Role::kOffice});
+    case CommuneAction::kManageBudget:
+      return OneOf(role, {Role::kChairman, Role::kOffice, Role::kFinance});
   }
   return false;
 }

@@ -18,6 +18,10 @@ enum class CommuneAction {
   kViewAccounts,
   kManageAccounts,  // create, disable, reset passwords
   kViewAuditLog,
+  kViewConferences,    // plans, invitations, checklist (every commune role)
+  kManageConferences,  // edit plans, invitees, tasks, publications; check-in
+  kIssueDocuments,     // number and issue KH, CTr, GM, TB (NUM-03)
+  kManageBudget,       // dự toán, quyết toán (DLG-14)
 };
 
 enum class Decision {

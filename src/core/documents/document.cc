@@ -193,6 +193,8 @@ std::string PlainText(const Document& doc) {
       for (const auto& row : table->rows) {
         add_row(row);
       }
+    } else if (const auto* qr = std::get_if<QrCode>(&block)) {
+      if (!qr->caption.empty()) AddLine(out, qr->caption);
     }
   }
   AddLine(out, kNoiNhanLabel);

@@ -66,7 +66,17 @@ struct Table {
   std::vector<int> column_widths;
 };
 
-using Block = std::variant<Heading, Paragraph, Bullet, Table>;
+// A QR code printed in the body (e.g. the invitation's link to the public
+// conference page, used for check-in). Renderers encode `payload` themselves
+// (libqrencode, error correction M) and draw it `size_mm` wide, centred, with
+// `caption` in small type under it when not empty.
+struct QrCode {
+  std::string payload;
+  int size_mm = 25;
+  std::string caption;
+};
+
+using Block = std::variant<Heading, Paragraph, Bullet, Table, QrCode>;
 
 // Ô 7a–7c (FMT-30..32). `authority` may hold several lines separated by '\n'
 // ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH") and may be empty.

@@ -1,0 +1,225 @@
+// Runs the ConferenceRepository contract against SQLite, both in memory and in
+// a temporary file (per-thread reader connections and WAL), plus the
+// SQLite-specific guarantees of migration 0005 (the NUM-05 triggers).
+#include "adapters/storage/sqlite/sqlite_conference_repository.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "adapters/storage/contract/conference_repository_contract.h"
+#include "adapters/storage/sqlite/audit_log.h"
+#include "adapters/storage/sqlite/database.h"
+#include "adapters/storage/sqlite/sqlite_commune_repository.h"
+
+namespace doithoai::contract {
+namespace {
+
+// Opens and migrates `path`; nullptr (and a test failure) on error.
+std::unique_ptr<sqlite::SqliteDatabase> OpenMigrated(const std::string& path) {
+  Result<std::unique_ptr<sqlite::SqliteDatabase>> db = sqlite::SqliteDatabase::Open(path);
+  if (!db.ok()) {
+    ADD_FAILURE() << "Open(" << path << "): " << db.error().message;
+    return nullptr;
+  }
+  Result<int> migrated = (*db)->Migrate();
+  if (!migrated.ok()) {
+    ADD_FAILURE() << "Migrate: " << migrated.error().message;
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
+// What every SQLite backend shares once its database is open.
+struct SqliteStores {
+  std::unique_ptr<sqlite::SqliteDatabase> db;
+  std::unique_ptr<sqlite::SqliteCommuneRepository> communes;
+  std::unique_ptr<sqlite::SqliteAuditReader> audit;
+
+  std::unique_ptr<ConferenceRepository> Open(const std::string& path) {
+    db = OpenMigrated(path);
+    if (db == nullptr) {
+      return nullptr;
+    }
+    communes = std::make_unique<sqlite::SqliteCommuneRepository>(*db);
+    audit = std::make_unique<sqlite::SqliteAuditReader>(*db);
+    return std::make_unique<sqlite::SqliteConferenceRepository>(*db);
+  }
+
+  Result<bool> Verify() {
+    ASSIGN_OR_RETURN(sqlite::AuditVerifyReport report, sqlite::VerifyAuditChain(*db));
+    if (report.first_broken_id.has_value()) {
+      ADD_FAILURE() << "audit chain broken: " << report.problem;
+    }
+    return report.rows_checked > 0 && !report.first_broken_id.has_value();
+  }
+};
+
+struct SqliteMemoryBackend {
+  static constexpr const char* kName = "Memory";
+  SqliteStores stores;
+
+  std::unique_ptr<ConferenceRepository> Make() { return stores.Open(":memory:"); }
+  CommuneRepository& Communes() { return *stores.communes; }
+  AuditReader& Audit() { return *stores.audit; }
+  Result<bool> AuditChainIntact() { return stores.Verify(); }
+};
+
+struct SqliteFileBackend {
+  static constexpr const char* kName = "File";
+  std::string dir;  // removed in the destructor, after the database is closed
+  SqliteStores stores;
+
+  std::unique_ptr<ConferenceRepository> Make() {
+    std::string pattern = ::testing::TempDir() + "doithoai_conference_XXXXXX";
+    if (mkdtemp(pattern.data()) == nullptr) {
+      ADD_FAILURE() << "mkdtemp failed for " << pattern;
+      return nullptr;
+    }
+    dir = pattern;
+    return stores.Open(dir + "/doithoai.db");
+  }
+  CommuneRepository& Communes() { return *stores.communes; }
+  AuditReader& Audit() { return *stores.audit; }
+  Result<bool> AuditChainIntact() { return stores.Verify(); }
+
+  ~SqliteFileBackend() {
+    stores = SqliteStores{};
+    if (!dir.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  }
+};
+
+struct BackendName {
+  template <typename T>
+  static std::string GetName(int) {
+    return T::kName;
+  }
+};
+
+using SqliteBackends = ::testing::Types<SqliteMemoryBackend, SqliteFileBackend>;
+
+}  // namespace
+
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ConferenceRepositoryContract, SqliteBackends, BackendName);
+
+namespace {
+
+// NUM-05 below the repository: the triggers of migration 0005 refuse any
+// change to an issued row, whoever writes the SQL.
+TEST(SqliteConferenceSchemaTest, IssuedDocumentCannotBeChangedEvenByRawSql) {
+  SqliteMemoryBackend backend;
+  std::unique_ptr<ConferenceRepository> repo = backend.Make();
+  ASSERT_NE(repo, nullptr);
+  Commune commune;
+  commune.slug = "hoang-truong";
+  commune.code = "16000";
+  commune.name = "Hoằng Trường";
+  Result<CommuneId> a = backend.Communes().CreateCommune(commune, ConferenceAuditContext());
+  ASSERT_TRUE(a.ok());
+  Result<ConferenceId> issued_conf =
+      repo->Create(SampleConference(*a, 2023, ContractDate(2023, 12, 8)), ConferenceAuditContext());
+  Result<ConferenceId> draft_conf =
+      repo->Create(SampleConference(*a, 2023, ContractDate(2023, 12, 9)), ConferenceAuditContext());
+  ASSERT_TRUE(issued_conf.ok());
+  ASSERT_TRUE(draft_conf.ok());
+  Result<StoredDocument> issued = repo->Issue(
+      *a, *issued_conf, ConferenceDocumentKind::kPlan, ContractDate(2023, 11, 20),
+      RenderNumbered("KẾ HOẠCH"), MoveTo(ConferenceState::kPlanIssued), ConferenceAuditContext());
+  ASSERT_TRUE(issued.ok()) << issued.error().message;
+  ASSERT_TRUE(repo->SaveDraft(*a, *draft_conf, ConferenceDocumentKind::kPlan, "nháp",
+                              ConferenceAuditContext())
+                  .ok());
+
+  sqlite::SqliteDatabase& db = *backend.stores.db;
+  auto exec = [&db](const std::string& sql) {
+    return db.Write([&sql](sqlite::Connection& c) { return c.Exec(sql); });
+  };
+  const std::string id = std::to_string(issued->id.value);
+  const std::string commune_id = std::to_string(a->value);
+  const std::string conference_id = std::to_string(draft_conf->value);
+  for (const std::string& sql : {
+           "UPDATE conference_documents SET markup = 'sửa' WHERE id = " + id,
+           "UPDATE conference_documents SET issued = 0, number = 0, year = 0, symbol = '', "
+           "issued_on = NULL WHERE id = " +
+               id,
+           "DELETE FROM conference_documents WHERE id = " + id,
+           "DELETE FROM conferences WHERE id = " + std::to_string(issued_conf->value),
+           // REPLACE deletes without firing DELETE triggers: by id …
+           "INSERT OR REPLACE INTO conference_documents (id, commune_id, conference_id, kind, "
+           "markup, issued, updated_at_ms) VALUES (" +
+               id + ", " + commune_id + ", " + std::to_string(issued_conf->value) +
+               ", 'ke-hoach', 'x', 0, 0)",
+           // … and by NUM-01 number (commune, year, symbol, number).
+           "INSERT OR REPLACE INTO conference_documents (commune_id, conference_id, kind, "
+           "markup, issued, year, symbol, number, issued_on, updated_at_ms) VALUES (" +
+               commune_id + ", " + conference_id +
+               ", 'chuong-trinh', 'x', 1, 2023, 'KH-UBND', 1, '2023-11-21', 0)",
+       }) {
+    SCOPED_TRACE(sql);
+    EXPECT_FALSE(exec(sql).ok());
+  }
+
+  Result<StoredDocument> still =
+      repo->FindDocument(*a, *issued_conf, ConferenceDocumentKind::kPlan);
+  ASSERT_TRUE(still.ok());
+  EXPECT_EQ(still->id, issued->id);
+  EXPECT_TRUE(still->issued);
+  EXPECT_EQ(still->number, 1);
+  EXPECT_EQ(still->markup, issued->markup);
+
+  // Drafts stay editable.
+  EXPECT_TRUE(exec("UPDATE conference_documents SET markup = 'nháp 2' WHERE conference_id = " +
+                   conference_id)
+                  .ok());
+  EXPECT_EQ(repo->FindDocument(*a, *draft_conf, ConferenceDocumentKind::kPlan)->markup, "nháp 2");
+}
+
+// NUM-01 in the schema: a second issued row with the same number, symbol and
+// year for the same commune is refused (by the no-replace trigger, with the
+// unique index behind it).
+TEST(SqliteConferenceSchemaTest, NumberIsUniquePerCommuneYearAndSymbol) {
+  SqliteMemoryBackend backend;
+  ASSERT_NE(backend.Make(), nullptr);
+  sqlite::SqliteDatabase& db = *backend.stores.db;
+  auto exec = [&db](const std::string& sql) {
+    return db.Write([&sql](sqlite::Connection& c) { return c.Exec(sql); });
+  };
+  ASSERT_TRUE(exec("INSERT INTO communes (id, slug, code, name, type) VALUES "
+                   "(1, 'a', '10001', 'A', 'xa'), (2, 'b', '10002', 'B', 'xa')")
+                  .ok());
+  ASSERT_TRUE(exec("INSERT INTO conferences (id, commune_id, year, state, first_date, data, "
+                   "version, created_at_ms, updated_at_ms) VALUES "
+                   "(1, 1, 2023, 'draft_plan', '2023-12-08', '{}', 1, 0, 0), "
+                   "(2, 1, 2023, 'draft_plan', '2023-12-08', '{}', 1, 0, 0), "
+                   "(3, 2, 2023, 'draft_plan', '2023-12-08', '{}', 1, 0, 0)")
+                  .ok());
+  const std::string insert =
+      "INSERT INTO conference_documents (commune_id, conference_id, kind, markup, issued, year, "
+      "symbol, number, issued_on, updated_at_ms) VALUES ";
+  ASSERT_TRUE(
+      exec(insert + "(1, 1, 'ke-hoach', 'x', 1, 2023, 'KH-UBND', 1, '2023-11-20', 0)").ok());
+  Status duplicate =
+      exec(insert + "(1, 2, 'ke-hoach', 'x', 1, 2023, 'KH-UBND', 1, '2023-11-21', 0)");
+  EXPECT_FALSE(duplicate.ok());
+  // Another year, another symbol or another commune may use number 1.
+  EXPECT_TRUE(
+      exec(insert + "(1, 2, 'ke-hoach', 'x', 1, 2024, 'KH-UBND', 1, '2024-01-02', 0)").ok());
+  EXPECT_TRUE(
+      exec(insert + "(1, 2, 'chuong-trinh', 'x', 1, 2023, 'CTr-UBND', 1, '2023-11-21', 0)").ok());
+  EXPECT_TRUE(
+      exec(insert + "(2, 3, 'ke-hoach', 'x', 1, 2023, 'KH-UBND', 1, '2023-11-20', 0)").ok());
+  // A document cannot belong to another commune's conference.
+  EXPECT_FALSE(exec(insert + "(2, 1, 'giay-moi', 'x', 0, 0, '', 0, NULL, 0)").ok());
+  // An issued row needs its number and date; a draft has neither.
+  EXPECT_FALSE(exec(insert + "(1, 1, 'giay-moi', 'x', 1, 2023, 'GM-UBND', 0, NULL, 0)").ok());
+  EXPECT_FALSE(exec(insert + "(1, 1, 'thong-bao', 'x', 0, 0, '', 3, NULL, 0)").ok());
+}
+
+}  // namespace
+}  // namespace doithoai::contract

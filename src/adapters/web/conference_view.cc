@@ -1,0 +1,156 @@
+#include "adapters/web/conference_view.h"
+
+#include <string>
+
+#include "core/conferences/checklist.h"
+#include "core/conferences/conference_repository.h"
+
+namespace doithoai::web {
+
+namespace {
+
+nlohmann::json SessionJson(const ConferenceSession& s, const std::vector<Village>* villages) {
+  nlohmann::json j = {{"number", s.number},
+                      {"date", s.date.ToIsoString()},
+                      {"date_text", FormatDdMmYyyy(s.date)},
+                      {"start", FormatClock(s.start_minute)},
+                      {"duration", DurationText(s)},
+                      {"when", SessionWhen(s)},
+                      {"venue", s.venue},
+                      {"held", s.held}};
+  if (villages != nullptr) j["villages_text"] = SessionVillages(s, *villages);
+  return j;
+}
+
+}  // namespace
+
+std::string SessionWhen(const ConferenceSession& s) {
+  return FormatDdMmYyyy(s.date) + " (" + std::string(VietnameseWeekdayName(s.date.weekday())) +
+         "), " + FormatClock(s.start_minute) + ", " + DurationText(s);
+}
+
+std::string SessionVillages(const ConferenceSession& s, const std::vector<Village>& villages) {
+  std::string out;
+  for (VillageId id : s.villages) {
+    for (const Village& v : villages) {
+      if (v.id == id) out += (out.empty() ? "" : ", ") + v.name;
+    }
+  }
+  return out;
+}
+
+std::string FormatVnd(int64_t amount) {
+  std::string digits = std::to_string(amount < 0 ? -amount : amount);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return amount < 0 ? "-" + out : out;
+}
+
+nlohmann::json ConferenceSummaryJson(const Conference& c) {
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : c.sessions) sessions.push_back(SessionJson(s, nullptr));
+  return {{"id", c.id.value},
+          {"year", c.year},
+          {"subject", c.subject},
+          {"purpose", ConferencePurposeCode(c.purpose)},
+          {"mode", ConferenceModeCode(c.mode)},
+          {"state", ConferenceStateCode(c.state)},
+          {"state_label", ConferenceStateLabel(c.state)},
+          {"plan_date", c.plan_date.ToIsoString()},
+          {"first_date", c.FirstDate().ToIsoString()},
+          {"last_date", c.LastDate().ToIsoString()},
+          {"recorded_past", c.recorded_past},
+          {"sessions", sessions}};
+}
+
+Result<nlohmann::json> ConferenceDerivedJson(ConferenceService& service, const Commune& commune,
+                                             const Conference& c) {
+  ASSIGN_OR_RETURN(RuleSet rules, service.RulesFor(c));
+  const Date today = service.Today();
+  const WorkingCalendar& calendar = service.calendar();
+  const Date latest_notice = LatestNoticeDate(calendar, rules, c.FirstDate());
+  nlohmann::json tasks = nlohmann::json::array();
+  int overdue = 0;
+  for (const ConferenceTask& t : c.tasks) {
+    const bool late = IsOverdue(t, today);
+    overdue += late ? 1 : 0;
+    tasks.push_back({{"number", t.number},
+                     {"phase", TaskPhaseCode(t.phase)},
+                     {"phase_label", TaskPhaseLabel(t.phase)},
+                     {"title", t.title},
+                     {"due", t.due.ToIsoString()},
+                     {"due_text", FormatDdMmYyyy(t.due)},
+                     {"done", t.done_on.has_value()},
+                     {"done_text", t.done_on ? FormatDdMmYyyy(*t.done_on) : ""},
+                     {"overdue", late}});
+  }
+  int checked_in = 0;
+  for (const Invitee& i : c.invitees) checked_in += i.checked_in_at ? 1 : 0;
+  bool notice_on_time = false;
+  for (const Publication& p : c.publications) notice_on_time |= p.start <= latest_notice;
+  ASSIGN_OR_RETURN(std::vector<StoredDocument> stored, service.Documents(commune.id, c.id));
+  nlohmann::json documents = nlohmann::json::array();
+  for (ConferenceDocumentKind kind :
+       {ConferenceDocumentKind::kPlan, ConferenceDocumentKind::kProgramme,
+        ConferenceDocumentKind::kInvitations, ConferenceDocumentKind::kPublicNotice}) {
+    nlohmann::json d = {{"kind", ConferenceDocumentKindCode(kind)},
+                        {"label", ConferenceDocumentKindLabel(kind)},
+                        {"issued", false},
+                        {"draft_saved", false}};
+    for (const StoredDocument& sd : stored) {
+      if (sd.kind != kind) continue;
+      d["issued"] = sd.issued;
+      d["draft_saved"] = !sd.issued;
+      if (sd.issued) {
+        std::string n = (sd.number < 10 ? "0" : "") + std::to_string(sd.number);
+        d["number"] = n + "/" + std::string(ConferenceDocumentSymbol(kind)) + "-UBND";
+        d["issued_on"] = FormatDdMmYyyy(sd.issued_on);
+      }
+    }
+    documents.push_back(std::move(d));
+  }
+  return nlohmann::json{
+      {"rule_set", {{"id", rules.id}, {"legal_source", rules.legal_source}}},
+      {"today", today.ToIsoString()},
+      {"latest_notice_date", latest_notice.ToIsoString()},
+      {"latest_notice_text", FormatDdMmYyyy(latest_notice)},
+      {"notice_days_before", rules.notice_days_before},
+      {"notice_published_on_time", notice_on_time},
+      {"results_deadline", ResultsNoticeDeadline(calendar, rules, c.LastDate()).ToIsoString()},
+      {"tasks", tasks},
+      {"overdue_tasks", overdue},
+      {"invited", static_cast<int64_t>(c.invitees.size())},
+      {"checked_in", checked_in},
+      {"estimate_total", c.EstimateTotal()},
+      {"actual_total", c.ActualTotal()},
+      {"documents", documents}};
+}
+
+nlohmann::json PublicConferencePage(const Commune& commune, const std::vector<Village>& villages,
+                                    const Conference& c) {
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : c.sessions) sessions.push_back(SessionJson(s, &villages));
+  nlohmann::json areas = nlohmann::json::array();
+  for (const auto& a : c.content_areas) areas.push_back({{"text", a}});
+  const std::string committee = commune.PeoplesCommitteeName();
+  return {{"title", c.subject},
+          {"site_name", committee},
+          {"site_subtitle", "Tiếp xúc, đối thoại với Nhân dân"},
+          {"committee_name", committee},
+          {"commune_slug", commune.slug},
+          {"subject", c.subject},
+          {"mode", ConferenceModeLabel(c.mode)},
+          {"cancelled", c.state == ConferenceState::kCancelled},
+          {"held", !(static_cast<int>(c.state) < static_cast<int>(ConferenceState::kHeld)) &&
+                       c.state != ConferenceState::kCancelled},
+          {"sessions", sessions},
+          {"content_areas", areas},
+          {"how_to_attend", c.how_to_attend},
+          {"front_coordination", c.front_coordination},
+          {"address", commune.address}};
+}
+
+}  // namespace doithoai::web

@@ -1,0 +1,586 @@
+#include "core/documents/markup.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/text/vietnamese.h"
+
+namespace doithoai {
+
+namespace {
+
+// ---------------------------------------------------------------- writing
+
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+
+struct EscapeOptions {
+  std::string_view lead_chars = {};  // a first character among these gets a backslash
+  bool pipes = false;                // table cells: "|" → "\|"
+  bool double_colons = false;        // headings, QR payloads: "::" → "\::"
+};
+
+constexpr std::string_view kParagraphLead = "-#@{[|=";
+constexpr std::string_view kRecipientLead = "@=";
+
+std::string Escape(std::string_view text, const EscapeOptions& options = {}) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool first = i == 0;
+    const bool last = i + 1 == text.size();
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      bool escape = (first || last) && IsSpace(c);
+      escape = escape || (first && options.lead_chars.find(c) != std::string_view::npos);
+      escape = escape || (options.pipes && c == '|');
+      escape = escape || (options.double_colons && c == ':' && !last && text[i + 1] == ':');
+      if (escape) out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+void AddKey(std::string& out, std::string_view key, std::string_view value) {
+  // A '\n' inside a header or signature field is written as a repeated key.
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = value.find('\n', start);
+    const std::string_view part = value.substr(start, end - start);
+    out += "@";
+    out += key;
+    out += ":";
+    if (!part.empty()) out += " " + Escape(part);
+    out += "\n";
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+}
+
+std::string TableRow(const std::vector<std::string>& cells) {
+  if (cells.empty()) return "|";
+  std::string line = "|";
+  for (const std::string& cell : cells) {
+    line += " " + Escape(cell, {.pipes = true}) + " |";
+  }
+  return line;
+}
+
+// ---------------------------------------------------------------- reading
+
+// One character of a lexed line; `escaped` when it followed a backslash, so
+// it is plain text and never syntax.
+struct Unit {
+  char c;
+  bool escaped;
+};
+using Units = std::vector<Unit>;
+
+bool IsAsciiPunctOrSpace(char c) {
+  return c == ' ' || c == '\t' || (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+         (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+Units Lex(std::string_view raw) {
+  Units units;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '\\' && i + 1 < raw.size()) {
+      const char next = raw[i + 1];
+      if (next == 'n' || next == 'r') {
+        units.push_back({next == 'n' ? '\n' : '\r', true});
+        ++i;
+        continue;
+      }
+      if (IsAsciiPunctOrSpace(next)) {
+        units.push_back({next, true});
+        ++i;
+        continue;
+      }
+    }
+    if (c == '\\' && i + 1 == raw.size()) {
+      // A lone backslash at the end marks the line as not blank (an empty
+      // recipient); it adds no text.
+      units.push_back({'\0', true});
+      continue;
+    }
+    units.push_back({c, false});
+  }
+  return units;
+}
+
+Units Trim(Units units) {
+  std::size_t begin = 0;
+  std::size_t end = units.size();
+  while (begin < end && !units[begin].escaped && IsSpace(units[begin].c)) ++begin;
+  while (end > begin && !units[end - 1].escaped && IsSpace(units[end - 1].c)) --end;
+  return Units(units.begin() + static_cast<std::ptrdiff_t>(begin),
+               units.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
+Units Slice(const Units& units, std::size_t begin, std::size_t end) {
+  return Units(units.begin() + static_cast<std::ptrdiff_t>(begin),
+               units.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
+std::string Str(const Units& units) {
+  std::string s;
+  for (const Unit& u : units) {
+    if (u.c != '\0' || !u.escaped) s += u.c;
+  }
+  return s;
+}
+
+bool Syntax(const Units& units, std::size_t i, char c) {
+  return i < units.size() && !units[i].escaped && units[i].c == c;
+}
+
+// Position of the first unescaped "::", or npos.
+std::size_t FindDoubleColon(const Units& units) {
+  for (std::size_t i = 0; i + 1 < units.size(); ++i) {
+    if (Syntax(units, i, ':') && Syntax(units, i + 1, ':')) return i;
+  }
+  return std::string::npos;
+}
+
+// Splits at the first "::" into (before, after), both trimmed.
+std::pair<std::string, std::string> SplitDoubleColon(const Units& units) {
+  const std::size_t at = FindDoubleColon(units);
+  if (at == std::string::npos) return {Str(Trim(units)), ""};
+  return {Str(Trim(Slice(units, 0, at))), Str(Trim(Slice(units, at + 2, units.size())))};
+}
+
+// Key and flag names: case- and accent-insensitive, spaces as hyphens.
+std::string NormaliseName(std::string_view name) {
+  std::string folded = text::Fold(name);
+  for (char& c : folded) {
+    if (c == ' ' || c == '_') c = '-';
+  }
+  return folded;
+}
+
+Error LineError(int line, std::string_view message) {
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "Dòng " + std::to_string(line) + ": " + std::string(message));
+}
+
+bool IsSeparatorLine(std::string_view line) {
+  std::size_t begin = 0;
+  std::size_t end = line.size();
+  while (begin < end && IsSpace(line[begin])) ++begin;
+  while (end > begin && IsSpace(line[end - 1])) --end;
+  if (end - begin < 3) return false;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (line[i] != '=') return false;
+  }
+  return true;
+}
+
+enum class Field {
+  kParent,
+  kIssuer,
+  kNumber,
+  kPlaceDate,
+  kTitle,
+  kSubject,
+  kAuthority,
+  kPosition,
+  kSigner
+};
+
+std::optional<Field> FieldForKey(std::string_view key) {
+  static const std::map<std::string, Field, std::less<>> kKeys = {
+      {"co-quan-chu-quan", Field::kParent},
+      {"chu-quan", Field::kParent},
+      {"co-quan", Field::kIssuer},
+      {"co-quan-ban-hanh", Field::kIssuer},
+      {"so", Field::kNumber},
+      {"so-ky-hieu", Field::kNumber},
+      {"dia-danh-ngay", Field::kPlaceDate},
+      {"ngay", Field::kPlaceDate},
+      {"ten-loai", Field::kTitle},
+      {"trich-yeu", Field::kSubject},
+      {"ky-tm", Field::kAuthority},
+      {"tham-quyen", Field::kAuthority},
+      {"chuc-vu", Field::kPosition},
+      {"nguoi-ky", Field::kSigner},
+  };
+  const auto it = kKeys.find(key);
+  if (it == kKeys.end()) return std::nullopt;
+  return it->second;
+}
+
+constexpr std::string_view kKnownKeys =
+    "@co-quan-chu-quan, @co-quan, @so, @dia-danh-ngay, @ten-loai, @trich-yeu, @noi-nhan, "
+    "@ky-tm, @chuc-vu, @nguoi-ky, @cot";
+
+class Parser {
+ public:
+  // `lines` are NFC, without line ends; `first_line` is the number of lines[0].
+  Parser(const std::vector<std::string>& lines, int first_line)
+      : lines_(lines), first_line_(first_line) {}
+
+  Result<Document> Run() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      line_no_ = first_line_ + static_cast<int>(i);
+      RETURN_IF_ERROR(Line(lines_[i]));
+    }
+    RETURN_IF_ERROR(CloseTable());
+    if (widths_line_ != 0) {
+      return LineError(widths_line_, "sau dòng @cot phải là các dòng của bảng (bắt đầu bằng “|”).");
+    }
+    auto join = [this](Field f) {
+      std::string value;
+      const auto it = fields_.find(f);
+      if (it == fields_.end()) return value;
+      for (std::size_t i = 0; i < it->second.size(); ++i) {
+        value += (i == 0 ? "" : "\n") + it->second[i];
+      }
+      return value;
+    };
+    doc_.header.parent_body = join(Field::kParent);
+    doc_.header.issuing_body = join(Field::kIssuer);
+    doc_.header.number = join(Field::kNumber);
+    doc_.header.place_date = join(Field::kPlaceDate);
+    doc_.title = join(Field::kTitle);
+    doc_.subject = join(Field::kSubject);
+    doc_.signature.authority = join(Field::kAuthority);
+    doc_.signature.position = join(Field::kPosition);
+    doc_.signature.signer_name = join(Field::kSigner);
+    return std::move(doc_);
+  }
+
+ private:
+  Status Line(std::string_view raw) {
+    if (IsSeparatorLine(raw)) {
+      return LineError(line_no_, "dòng “===” chỉ dùng để ngăn cách nhiều văn bản (như giấy mời).");
+    }
+    const Units units = Trim(Lex(raw));
+    const bool row = Syntax(units, 0, '|');
+    if (!row) RETURN_IF_ERROR(CloseTable());
+    if (units.empty()) return OkStatus();
+    if (Syntax(units, 0, '@')) return Directive(units);
+    if (widths_line_ != 0 && !row) {
+      return LineError(widths_line_, "sau dòng @cot phải là các dòng của bảng (bắt đầu bằng “|”).");
+    }
+    if (in_recipients_) {
+      doc_.recipients.push_back(Str(units));
+      return OkStatus();
+    }
+    if (row) return TableRowLine(units);
+    if (Syntax(units, 0, '#')) {
+      std::size_t level = 0;
+      while (Syntax(units, level, '#')) ++level;
+      auto [text, run_in] = SplitDoubleColon(Slice(units, level, units.size()));
+      doc_.body.emplace_back(Heading{static_cast<int>(level), std::move(text), std::move(run_in)});
+      return OkStatus();
+    }
+    if (Syntax(units, 0, '-') &&
+        (units.size() == 1 || Syntax(units, 1, ' ') || Syntax(units, 1, '\t'))) {
+      doc_.body.emplace_back(Bullet{Str(Trim(Slice(units, 1, units.size())))});
+      return OkStatus();
+    }
+    if (Syntax(units, 0, '[') && units.size() >= 3 && !units[1].escaped && !units[2].escaped &&
+        (units[1].c == 'Q' || units[1].c == 'q') && (units[2].c == 'R' || units[2].c == 'r')) {
+      return QrLine(units);
+    }
+    if (Syntax(units, 0, '{')) return FlaggedParagraph(units);
+    doc_.body.emplace_back(Paragraph{Str(units)});
+    return OkStatus();
+  }
+
+  Status Directive(const Units& units) {
+    std::size_t colon = 1;
+    while (colon < units.size() && !Syntax(units, colon, ':')) ++colon;
+    if (colon == units.size()) {
+      return LineError(line_no_,
+                       "dòng bắt đầu bằng “@” phải có dạng “@tên-mục: nội dung”. "
+                       "Nếu muốn viết chữ “@” ở đầu đoạn, hãy gõ “\\@”.");
+    }
+    const std::string key = NormaliseName(Str(Slice(units, 1, colon)));
+    const std::string value = Str(Trim(Slice(units, colon + 1, units.size())));
+    if (key == "noi-nhan") {
+      in_recipients_ = true;
+      if (!value.empty()) doc_.recipients.push_back(value);
+      return OkStatus();
+    }
+    if (key == "cot") return Widths(value);
+    const std::optional<Field> field = FieldForKey(key);
+    if (!field) {
+      return LineError(line_no_, "không hiểu mục “@" + Str(Slice(units, 1, colon)) +
+                                     "”. Các mục dùng được: " + std::string(kKnownKeys) + ".");
+    }
+    fields_[*field].push_back(value);
+    return OkStatus();
+  }
+
+  Status Widths(std::string_view value) {
+    if (in_recipients_) return LineError(line_no_, "không đặt bảng trong phần nơi nhận.");
+    std::vector<int> widths;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = value.find_first_of(",;", start);
+      if (end == std::string_view::npos) end = value.size();
+      std::string_view part = value.substr(start, end - start);
+      while (!part.empty() && IsSpace(part.front())) part.remove_prefix(1);
+      while (!part.empty() && IsSpace(part.back())) part.remove_suffix(1);
+      int n = 0;
+      bool ok = !part.empty() && part.size() <= 4;
+      for (char c : part) {
+        ok = ok && c >= '0' && c <= '9';
+        if (ok) n = n * 10 + (c - '0');
+      }
+      if (!ok || n <= 0) {
+        return LineError(line_no_,
+                         "độ rộng cột phải là các số nguyên dương cách nhau bởi dấu "
+                         "phẩy, ví dụ “@cot: 1, 6, 3”.");
+      }
+      widths.push_back(n);
+      start = end + 1;
+    }
+    pending_widths_ = std::move(widths);
+    widths_line_ = line_no_;
+    return OkStatus();
+  }
+
+  Status TableRowLine(const Units& units) {
+    std::vector<std::string> cells;
+    std::size_t begin = 1;
+    for (std::size_t i = 1; i <= units.size(); ++i) {
+      if (i == units.size() || Syntax(units, i, '|')) {
+        Units cell = Trim(Slice(units, begin, i));
+        // The part after the closing "|" is dropped when blank.
+        if (i < units.size() || !cell.empty()) cells.push_back(Str(cell));
+        begin = i + 1;
+      }
+    }
+    if (!table_) {
+      table_ = Table{};
+      table_->header = std::move(cells);
+      table_->column_widths = std::move(pending_widths_);
+      pending_widths_.clear();
+      if (widths_line_ != 0 && table_->column_widths.size() != table_->header.size()) {
+        return LineError(widths_line_, "dòng @cot ghi " +
+                                           std::to_string(table_->column_widths.size()) +
+                                           " độ rộng nhưng bảng có " +
+                                           std::to_string(table_->header.size()) + " cột.");
+      }
+      widths_line_ = 0;
+      return OkStatus();
+    }
+    if (cells.size() != table_->header.size()) {
+      return LineError(line_no_, "dòng này của bảng có " + std::to_string(cells.size()) +
+                                     " ô, nhưng dòng tiêu đề có " +
+                                     std::to_string(table_->header.size()) + " ô.");
+    }
+    table_->rows.push_back(std::move(cells));
+    return OkStatus();
+  }
+
+  Status CloseTable() {
+    if (table_) {
+      doc_.body.emplace_back(std::move(*table_));
+      table_.reset();
+    }
+    return OkStatus();
+  }
+
+  Status QrLine(const Units& units) {
+    std::size_t close = 3;
+    while (close < units.size() && !Syntax(units, close, ']')) ++close;
+    const Error bad =
+        LineError(line_no_, "mã QR phải viết dạng “[QR 25mm] nội dung :: chú thích”.");
+    if (close == units.size()) return bad;
+    std::string size_text = Str(Trim(Slice(units, 3, close)));
+    QrCode qr;
+    if (!size_text.empty()) {
+      std::string lower;
+      for (char c : size_text) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (lower.size() > 2 && lower.substr(lower.size() - 2) == "mm") {
+        lower.resize(lower.size() - 2);
+      }
+      while (!lower.empty() && IsSpace(lower.back())) lower.pop_back();
+      const bool negative = !lower.empty() && lower.front() == '-';
+      if (negative) lower.erase(0, 1);
+      if (lower.empty() || lower.size() > 4) return bad;
+      int n = 0;
+      for (char c : lower) {
+        if (c < '0' || c > '9') return bad;
+        n = n * 10 + (c - '0');
+      }
+      qr.size_mm = negative ? -n : n;
+    }
+    auto [payload, caption] = SplitDoubleColon(Slice(units, close + 1, units.size()));
+    qr.payload = std::move(payload);
+    qr.caption = std::move(caption);
+    doc_.body.emplace_back(std::move(qr));
+    return OkStatus();
+  }
+
+  Status FlaggedParagraph(const Units& units) {
+    Paragraph paragraph;
+    std::size_t i = 0;
+    while (Syntax(units, i, '{')) {
+      std::size_t close = i + 1;
+      while (close < units.size() && !Syntax(units, close, '}')) ++close;
+      if (close == units.size()) {
+        return LineError(line_no_,
+                         "thiếu dấu “}”. Nếu muốn viết chữ “{” ở đầu đoạn, hãy gõ “\\{”.");
+      }
+      const std::string names = Str(Slice(units, i + 1, close));
+      std::size_t start = 0;
+      while (start <= names.size()) {
+        std::size_t end = names.find(',', start);
+        if (end == std::string::npos) end = names.size();
+        const std::string flag = NormaliseName(names.substr(start, end - start));
+        if (flag == "dam" || flag == "in-dam") {
+          paragraph.bold = true;
+        } else if (flag == "nghieng" || flag == "in-nghieng") {
+          paragraph.italic = true;
+        } else if (flag == "khong-thut" || flag == "khong-thut-dau-dong") {
+          paragraph.first_line_indent = false;
+        } else if (!flag.empty()) {
+          return LineError(line_no_, "không hiểu ký hiệu “{" + names.substr(start, end - start) +
+                                         "}”; chỉ dùng {dam}, {nghieng}, {khong-thut}.");
+        }
+        start = end + 1;
+      }
+      i = close + 1;
+      while (i < units.size() && !units[i].escaped && IsSpace(units[i].c)) ++i;
+    }
+    paragraph.text = Str(Slice(units, i, units.size()));
+    doc_.body.emplace_back(std::move(paragraph));
+    return OkStatus();
+  }
+
+  const std::vector<std::string>& lines_;
+  int first_line_;
+  int line_no_ = 0;
+  Document doc_;
+  std::map<Field, std::vector<std::string>> fields_;
+  bool in_recipients_ = false;
+  std::optional<Table> table_;
+  std::vector<int> pending_widths_;
+  int widths_line_ = 0;  // line of a pending "@cot", 0 when none
+};
+
+// Splits into NFC lines (CR before LF dropped, BOM skipped), checking UTF-8.
+Result<std::vector<std::string>> SplitLines(std::string_view markup) {
+  if (markup.substr(0, 3) == "\xEF\xBB\xBF") markup.remove_prefix(3);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  int line_no = 1;
+  while (start <= markup.size()) {
+    std::size_t end = markup.find('\n', start);
+    if (end == std::string_view::npos) end = markup.size();
+    std::string_view line = markup.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!text::IsValidUtf8(line)) {
+      return LineError(line_no, "có ký tự không đúng mã UTF-8 (hãy lưu văn bản dạng Unicode).");
+    }
+    ASSIGN_OR_RETURN(std::string nfc, text::ToNfc(line));
+    lines.push_back(std::move(nfc));
+    if (end == markup.size()) break;
+    start = end + 1;
+    ++line_no;
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::string ToMarkup(const Document& doc) {
+  std::string out;
+  AddKey(out, "co-quan-chu-quan", doc.header.parent_body);
+  AddKey(out, "co-quan", doc.header.issuing_body);
+  AddKey(out, "so", doc.header.number);
+  AddKey(out, "dia-danh-ngay", doc.header.place_date);
+  AddKey(out, "ten-loai", doc.title);
+  AddKey(out, "trich-yeu", doc.subject);
+  bool previous_list = false;  // the previous block was a heading or a bullet
+  for (const Block& block : doc.body) {
+    const bool bullet = std::holds_alternative<Bullet>(block);
+    if (!(bullet && previous_list)) out += "\n";
+    previous_list = bullet || std::holds_alternative<Heading>(block);
+    if (const auto* heading = std::get_if<Heading>(&block)) {
+      out += std::string(static_cast<std::size_t>(std::max(heading->level, 1)), '#');
+      if (!heading->text.empty()) out += " " + Escape(heading->text, {.double_colons = true});
+      if (!heading->run_in.empty()) out += " :: " + Escape(heading->run_in);
+    } else if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
+      std::string flags;
+      if (paragraph->bold) flags += "{dam} ";
+      if (paragraph->italic) flags += "{nghieng} ";
+      if (!paragraph->first_line_indent) flags += "{khong-thut} ";
+      if (paragraph->text.empty()) {
+        out += flags.empty() ? "{}" : flags.substr(0, flags.size() - 1);
+      } else {
+        out += flags + Escape(paragraph->text, {.lead_chars = kParagraphLead});
+      }
+    } else if (const auto* item = std::get_if<Bullet>(&block)) {
+      out += item->text.empty() ? "-" : "- " + Escape(item->text);
+    } else if (const auto* table = std::get_if<Table>(&block)) {
+      if (!table->column_widths.empty()) {
+        out += "@cot: ";
+        for (std::size_t i = 0; i < table->column_widths.size(); ++i) {
+          out += (i == 0 ? "" : ", ") + std::to_string(table->column_widths[i]);
+        }
+        out += "\n";
+      }
+      out += TableRow(table->header);
+      for (const auto& row : table->rows) out += "\n" + TableRow(row);
+    } else if (const auto* qr = std::get_if<QrCode>(&block)) {
+      out += "[QR " + std::to_string(qr->size_mm) + "mm]";
+      if (!qr->payload.empty()) out += " " + Escape(qr->payload, {.double_colons = true});
+      if (!qr->caption.empty()) out += " :: " + Escape(qr->caption);
+    }
+    out += "\n";
+  }
+  out += "\n@noi-nhan:\n";
+  for (const std::string& line : doc.recipients) {
+    out += (line.empty() ? "\\" : Escape(line, {.lead_chars = kRecipientLead})) + "\n";
+  }
+  AddKey(out, "ky-tm", doc.signature.authority);
+  AddKey(out, "chuc-vu", doc.signature.position);
+  AddKey(out, "nguoi-ky", doc.signature.signer_name);
+  return out;
+}
+
+Result<Document> ParseMarkup(std::string_view markup) {
+  ASSIGN_OR_RETURN(std::vector<std::string> lines, SplitLines(markup));
+  return Parser(lines, 1).Run();
+}
+
+std::string ToMarkupList(const std::vector<Document>& docs) {
+  std::string out;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (i > 0) out += "\n===\n\n";
+    out += ToMarkup(docs[i]);
+  }
+  return out;
+}
+
+Result<std::vector<Document>> ParseMarkupList(std::string_view markup) {
+  ASSIGN_OR_RETURN(std::vector<std::string> lines, SplitLines(markup));
+  std::vector<Document> docs;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= lines.size(); ++i) {
+    if (i < lines.size() && !IsSeparatorLine(lines[i])) continue;
+    const std::vector<std::string> part(lines.begin() + static_cast<std::ptrdiff_t>(begin),
+                                        lines.begin() + static_cast<std::ptrdiff_t>(i));
+    ASSIGN_OR_RETURN(Document doc, Parser(part, static_cast<int>(begin) + 1).Run());
+    docs.push_back(std::move(doc));
+    begin = i + 1;
+  }
+  return docs;
+}
+
+}  // namespace doithoai
