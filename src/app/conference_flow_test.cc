@@ -250,8 +250,15 @@ TEST_F(ConferenceFlowTest, IssuingFreezesDocumentsNumbersThemAndMovesTheState) {
   EXPECT_FALSE(service().UpdatePlanText(commune_, id, c.version, text, Ctx()).ok());
   EXPECT_EQ(PlanAsText(id), issued);
 
+  // The programme is editable until it is issued.
+  std::vector<AgendaItem> agenda = c.agenda;
+  agenda.push_back({0, 11 * 60, "Bế mạc hội nghị", "Chủ tịch UBND xã"});
+  ASSERT_TRUE(service().SaveAgenda(commune_, id, c.version, agenda, Ctx()).ok());
   ASSERT_TRUE(
       service().Issue(commune_, id, ConferenceDocumentKind::kProgramme, url, "", Ctx()).ok());
+  c = service().Find(commune_, id).value();
+  EXPECT_EQ(c.agenda.size(), agenda.size());
+  EXPECT_FALSE(service().SaveAgenda(commune_, id, c.version, agenda, Ctx()).ok());
   EXPECT_EQ(service().Find(commune_, id)->state, ConferenceState::kProgrammeIssued);
   auto gm = service().Issue(commune_, id, ConferenceDocumentKind::kInvitations, url, "", Ctx());
   ASSERT_TRUE(gm.ok()) << gm.error().message;
@@ -259,6 +266,10 @@ TEST_F(ConferenceFlowTest, IssuingFreezesDocumentsNumbersThemAndMovesTheState) {
       service().Render(commune_, id, ConferenceDocumentKind::kInvitations, url).value();
   EXPECT_EQ(invitations.size(), c.invitees.size());
   EXPECT_TRUE(Contains(PlainText(invitations.front()), "Số: 01/GM-UBND"));
+  const Conference after_gm = service().Find(commune_, id).value();
+  for (const Invitee& i : after_gm.invitees) {
+    EXPECT_EQ(i.status, InvitationStatus::kPrinted) << i.name;  // issued → printed
+  }
   ASSERT_TRUE(
       service().Issue(commune_, id, ConferenceDocumentKind::kPublicNotice, url, "", Ctx()).ok());
   EXPECT_EQ(service().Find(commune_, id)->state, ConferenceState::kNoticePublished);

@@ -185,6 +185,36 @@ http::HttpResponse ConferencePages::BudgetSheet(http::HttpRequest& request, Requ
       t->commune.slug + "-" + std::to_string(t->conference.year) + "-kinh-phi.xlsx");
 }
 
+// What the public may see: a plan once issued, or a conference recorded after
+// the fact; never a draft.
+static bool IsPublic(const Conference& c) {
+  return c.state != ConferenceState::kDraftPlan || c.recorded_past;
+}
+
+http::HttpResponse ConferencePages::PublicList(http::HttpRequest& request, RequestContext&) {
+  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
+  if (!commune.ok()) return ErrorResponse(request, commune.error());
+  Result<std::vector<Conference>> list = service_.List(commune->id);
+  if (!list.ok()) return ErrorResponse(request, list.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const Conference& c : *list) {
+    if (!IsPublic(c)) continue;
+    items.push_back({{"href", "/x/" + commune->slug + "/hoi-nghi/" + std::to_string(c.id.value)},
+                     {"subject", c.subject},
+                     {"date", FormatDdMmYyyy(c.FirstDate())},
+                     {"cancelled", c.state == ConferenceState::kCancelled}});
+  }
+  const std::string committee = commune->PeoplesCommitteeName();
+  return PageResponse(request, "conference_public_list",
+                      {{"title", "Hội nghị đối thoại với Nhân dân"},
+                       {"site_name", committee},
+                       {"site_subtitle", "Tiếp xúc, đối thoại với Nhân dân"},
+                       {"commune_slug", commune->slug},
+                       {"committee_name", committee},
+                       {"conferences", items},
+                       {"has_conferences", !items.empty()}});
+}
+
 http::HttpResponse ConferencePages::PublicPage(http::HttpRequest& request, RequestContext& ctx) {
   Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
   if (!commune.ok()) return ErrorResponse(request, commune.error());
@@ -194,7 +224,7 @@ http::HttpResponse ConferencePages::PublicPage(http::HttpRequest& request, Reque
   if (!c.ok()) return ErrorResponse(request, c.error());
   // A draft plan is internal; the public sees a conference once its plan is
   // issued (or when it is recorded after the fact).
-  if (c->state == ConferenceState::kDraftPlan && !c->recorded_past) {
+  if (!IsPublic(*c)) {
     return ErrorResponse(request, NotFound("Không tìm thấy hội nghị."));
   }
   Result<std::vector<Village>> villages = communes_.ListVillages(commune->id);

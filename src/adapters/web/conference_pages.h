@@ -38,7 +38,8 @@ class ConferencePages {
                                ConferenceId id);
   static std::string StaffPath(const Commune& commune, ConferenceId id);
 
-  // conference_pages.cc: staff HTML.
+  // conference_pages.cc: routes, list, create, the conference page;
+  // conference_forms.cc: the form posts and the check-in list.
   http::HttpResponse List(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse Create(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse Show(http::HttpRequest& request, RequestContext& ctx);
@@ -55,6 +56,11 @@ class ConferencePages {
   http::HttpResponse MarkHeld(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse CheckInList(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse CheckIn(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse SaveAgenda(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse RemoveSession(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse RemoveInvitee(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse RemoveBudgetLine(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse Cancel(http::HttpRequest& request, RequestContext& ctx);
 
   // conference_api.cc: JSON, files and the public page.
   http::HttpResponse ListJson(http::HttpRequest& request, RequestContext& ctx);
@@ -64,6 +70,7 @@ class ConferencePages {
   http::HttpResponse SessionCalendar(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse BudgetSheet(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse PublicPage(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse PublicList(http::HttpRequest& request, RequestContext& ctx);
 
   ConferenceService& service_;
   CommuneRepository& communes_;

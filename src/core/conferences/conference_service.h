@@ -89,6 +89,9 @@ class ConferenceService {
   // (after issue the KH is frozen, NUM-05).
   Result<Conference> UpdatePlanText(CommuneId commune, ConferenceId id, int64_t version,
                                     const PlanText& text, const AuditContext& ctx);
+  // The programme's items (CTr), editable until the programme is issued.
+  Result<Conference> SaveAgenda(CommuneId commune, ConferenceId id, int64_t version,
+                                const std::vector<AgendaItem>& agenda, const AuditContext& ctx);
   // Adds the session (number 0 = next number) or replaces the one with its number.
   Result<Conference> SaveSession(CommuneId commune, ConferenceId id, int64_t version,
                                  const ConferenceSession& session, const AuditContext& ctx);

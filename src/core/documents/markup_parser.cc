@@ -1,81 +1,23 @@
-#include "core/documents/markup.h"
-
-#include <algorithm>
+// ParseMarkup and ParseMarkupList: reading the text form of a Document
+// (markup.h).
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/documents/markup.h"
+#include "core/documents/markup_internal.h"
 #include "core/text/vietnamese.h"
 
 namespace doithoai {
 
 namespace {
 
-// ---------------------------------------------------------------- writing
-
-bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-
-struct EscapeOptions {
-  std::string_view lead_chars = {};  // a first character among these gets a backslash
-  bool pipes = false;                // table cells: "|" → "\|"
-  bool double_colons = false;        // headings, QR payloads: "::" → "\::"
-};
-
-constexpr std::string_view kParagraphLead = "-#@{[|=";
-constexpr std::string_view kRecipientLead = "@=";
-
-std::string Escape(std::string_view text, const EscapeOptions& options = {}) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool first = i == 0;
-    const bool last = i + 1 == text.size();
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else {
-      bool escape = (first || last) && IsSpace(c);
-      escape = escape || (first && options.lead_chars.find(c) != std::string_view::npos);
-      escape = escape || (options.pipes && c == '|');
-      escape = escape || (options.double_colons && c == ':' && !last && text[i + 1] == ':');
-      if (escape) out += '\\';
-      out += c;
-    }
-  }
-  return out;
-}
-
-void AddKey(std::string& out, std::string_view key, std::string_view value) {
-  // A '\n' inside a header or signature field is written as a repeated key.
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = value.find('\n', start);
-    const std::string_view part = value.substr(start, end - start);
-    out += "@";
-    out += key;
-    out += ":";
-    if (!part.empty()) out += " " + Escape(part);
-    out += "\n";
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-}
-
-std::string TableRow(const std::vector<std::string>& cells) {
-  if (cells.empty()) return "|";
-  std::string line = "|";
-  for (const std::string& cell : cells) {
-    line += " " + Escape(cell, {.pipes = true}) + " |";
-  }
-  return line;
-}
-
-// ---------------------------------------------------------------- reading
+using markup_internal::Field;
+using markup_internal::IsSpace;
 
 // One character of a lexed line; `escaped` when it followed a backslash, so
 // it is plain text and never syntax.
@@ -173,6 +115,7 @@ Error LineError(int line, std::string_view message) {
                    "Dòng " + std::to_string(line) + ": " + std::string(message));
 }
 
+// Three or more '=' (markup_internal::kListSeparator), spaces around allowed.
 bool IsSeparatorLine(std::string_view line) {
   std::size_t begin = 0;
   std::size_t end = line.size();
@@ -185,43 +128,29 @@ bool IsSeparatorLine(std::string_view line) {
   return true;
 }
 
-enum class Field {
-  kParent,
-  kIssuer,
-  kNumber,
-  kPlaceDate,
-  kTitle,
-  kSubject,
-  kAuthority,
-  kPosition,
-  kSigner
-};
-
 std::optional<Field> FieldForKey(std::string_view key) {
-  static const std::map<std::string, Field, std::less<>> kKeys = {
-      {"co-quan-chu-quan", Field::kParent},
-      {"chu-quan", Field::kParent},
-      {"co-quan", Field::kIssuer},
-      {"co-quan-ban-hanh", Field::kIssuer},
-      {"so", Field::kNumber},
-      {"so-ky-hieu", Field::kNumber},
-      {"dia-danh-ngay", Field::kPlaceDate},
-      {"ngay", Field::kPlaceDate},
-      {"ten-loai", Field::kTitle},
-      {"trich-yeu", Field::kSubject},
-      {"ky-tm", Field::kAuthority},
-      {"tham-quyen", Field::kAuthority},
-      {"chuc-vu", Field::kPosition},
-      {"nguoi-ky", Field::kSigner},
-  };
-  const auto it = kKeys.find(key);
-  if (it == kKeys.end()) return std::nullopt;
-  return it->second;
+  for (const markup_internal::FieldKey& entry : markup_internal::kFieldKeys) {
+    if (entry.name == key) return entry.field;
+  }
+  return std::nullopt;
 }
 
-constexpr std::string_view kKnownKeys =
-    "@co-quan-chu-quan, @co-quan, @so, @dia-danh-ngay, @ten-loai, @trich-yeu, @noi-nhan, "
-    "@ky-tm, @chuc-vu, @nguoi-ky, @cot";
+// "@co-quan-chu-quan, @co-quan, …": the canonical keys in written order, for
+// the unknown-key error.
+std::string KnownKeys() {
+  using markup_internal::KeyName;
+  std::string list;
+  for (std::string_view key :
+       {KeyName(Field::kParent), KeyName(Field::kIssuer), KeyName(Field::kNumber),
+        KeyName(Field::kPlaceDate), KeyName(Field::kTitle), KeyName(Field::kSubject),
+        markup_internal::kRecipientsKey, KeyName(Field::kAuthority), KeyName(Field::kPosition),
+        KeyName(Field::kSigner), markup_internal::kWidthsKey}) {
+    if (!list.empty()) list += ", ";
+    list += "@";
+    list += key;
+  }
+  return list;
+}
 
 class Parser {
  public:
@@ -308,16 +237,16 @@ class Parser {
     }
     const std::string key = NormaliseName(Str(Slice(units, 1, colon)));
     const std::string value = Str(Trim(Slice(units, colon + 1, units.size())));
-    if (key == "noi-nhan") {
+    if (key == markup_internal::kRecipientsKey) {
       in_recipients_ = true;
       if (!value.empty()) doc_.recipients.push_back(value);
       return OkStatus();
     }
-    if (key == "cot") return Widths(value);
+    if (key == markup_internal::kWidthsKey) return Widths(value);
     const std::optional<Field> field = FieldForKey(key);
     if (!field) {
       return LineError(line_no_, "không hiểu mục “@" + Str(Slice(units, 1, colon)) +
-                                     "”. Các mục dùng được: " + std::string(kKnownKeys) + ".");
+                                     "”. Các mục dùng được: " + KnownKeys() + ".");
     }
     fields_[*field].push_back(value);
     return OkStatus();
@@ -442,11 +371,11 @@ class Parser {
         std::size_t end = names.find(',', start);
         if (end == std::string::npos) end = names.size();
         const std::string flag = NormaliseName(names.substr(start, end - start));
-        if (flag == "dam" || flag == "in-dam") {
+        if (flag == markup_internal::kBoldFlag || flag == "in-dam") {
           paragraph.bold = true;
-        } else if (flag == "nghieng" || flag == "in-nghieng") {
+        } else if (flag == markup_internal::kItalicFlag || flag == "in-nghieng") {
           paragraph.italic = true;
-        } else if (flag == "khong-thut" || flag == "khong-thut-dau-dong") {
+        } else if (flag == markup_internal::kNoIndentFlag || flag == "khong-thut-dau-dong") {
           paragraph.first_line_indent = false;
         } else if (!flag.empty()) {
           return LineError(line_no_, "không hiểu ký hiệu “{" + names.substr(start, end - start) +
@@ -498,74 +427,9 @@ Result<std::vector<std::string>> SplitLines(std::string_view markup) {
 
 }  // namespace
 
-std::string ToMarkup(const Document& doc) {
-  std::string out;
-  AddKey(out, "co-quan-chu-quan", doc.header.parent_body);
-  AddKey(out, "co-quan", doc.header.issuing_body);
-  AddKey(out, "so", doc.header.number);
-  AddKey(out, "dia-danh-ngay", doc.header.place_date);
-  AddKey(out, "ten-loai", doc.title);
-  AddKey(out, "trich-yeu", doc.subject);
-  bool previous_list = false;  // the previous block was a heading or a bullet
-  for (const Block& block : doc.body) {
-    const bool bullet = std::holds_alternative<Bullet>(block);
-    if (!(bullet && previous_list)) out += "\n";
-    previous_list = bullet || std::holds_alternative<Heading>(block);
-    if (const auto* heading = std::get_if<Heading>(&block)) {
-      out += std::string(static_cast<std::size_t>(std::max(heading->level, 1)), '#');
-      if (!heading->text.empty()) out += " " + Escape(heading->text, {.double_colons = true});
-      if (!heading->run_in.empty()) out += " :: " + Escape(heading->run_in);
-    } else if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-      std::string flags;
-      if (paragraph->bold) flags += "{dam} ";
-      if (paragraph->italic) flags += "{nghieng} ";
-      if (!paragraph->first_line_indent) flags += "{khong-thut} ";
-      if (paragraph->text.empty()) {
-        out += flags.empty() ? "{}" : flags.substr(0, flags.size() - 1);
-      } else {
-        out += flags + Escape(paragraph->text, {.lead_chars = kParagraphLead});
-      }
-    } else if (const auto* item = std::get_if<Bullet>(&block)) {
-      out += item->text.empty() ? "-" : "- " + Escape(item->text);
-    } else if (const auto* table = std::get_if<Table>(&block)) {
-      if (!table->column_widths.empty()) {
-        out += "@cot: ";
-        for (std::size_t i = 0; i < table->column_widths.size(); ++i) {
-          out += (i == 0 ? "" : ", ") + std::to_string(table->column_widths[i]);
-        }
-        out += "\n";
-      }
-      out += TableRow(table->header);
-      for (const auto& row : table->rows) out += "\n" + TableRow(row);
-    } else if (const auto* qr = std::get_if<QrCode>(&block)) {
-      out += "[QR " + std::to_string(qr->size_mm) + "mm]";
-      if (!qr->payload.empty()) out += " " + Escape(qr->payload, {.double_colons = true});
-      if (!qr->caption.empty()) out += " :: " + Escape(qr->caption);
-    }
-    out += "\n";
-  }
-  out += "\n@noi-nhan:\n";
-  for (const std::string& line : doc.recipients) {
-    out += (line.empty() ? "\\" : Escape(line, {.lead_chars = kRecipientLead})) + "\n";
-  }
-  AddKey(out, "ky-tm", doc.signature.authority);
-  AddKey(out, "chuc-vu", doc.signature.position);
-  AddKey(out, "nguoi-ky", doc.signature.signer_name);
-  return out;
-}
-
 Result<Document> ParseMarkup(std::string_view markup) {
   ASSIGN_OR_RETURN(std::vector<std::string> lines, SplitLines(markup));
   return Parser(lines, 1).Run();
-}
-
-std::string ToMarkupList(const std::vector<Document>& docs) {
-  std::string out;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (i > 0) out += "\n===\n\n";
-    out += ToMarkup(docs[i]);
-  }
-  return out;
 }
 
 Result<std::vector<Document>> ParseMarkupList(std::string_view markup) {

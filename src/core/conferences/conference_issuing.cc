@@ -1,0 +1,200 @@
+// ConferenceService, part 2: the documents of a conference — rendering from
+// data or from the stored text, drafts, issuing through the register with the
+// state transition (domain.md §3.6, §8), and the loudspeaker text.
+#include <string>
+#include <utility>
+
+#include "core/conferences/conference_documents.h"
+#include "core/conferences/conference_service.h"
+#include "core/conferences/conference_service_internal.h"
+#include "core/documents/markup.h"
+
+namespace doithoai {
+
+using namespace conference_internal;  // NOLINT(build/namespaces): this module's own helpers
+
+namespace {
+
+std::string FormatNumberLine(int number, ConferenceDocumentKind kind) {
+  std::string n = std::to_string(number);
+  if (number < 10) n = "0" + n;  // FMT §3.2 ô 3: leading zero below 10
+  return "Số: " + n + "/" + std::string(ConferenceDocumentSymbol(kind)) + "-UBND";
+}
+
+// Parses and validates stored or edited markup (several documents for the
+// invitations, separated by "===" lines).
+Result<std::vector<Document>> SplitMarkup(std::string_view text) {
+  ASSIGN_OR_RETURN(std::vector<Document> docs, ParseMarkupList(text));
+  for (const Document& doc : docs) RETURN_IF_ERROR(Validate(doc));
+  return docs;
+}
+
+}  // namespace
+
+Result<std::vector<Document>> ConferenceService::Generate(const Conference& c, const Roster& roster,
+                                                          ConferenceDocumentKind kind, int number,
+                                                          Date issued_on,
+                                                          const std::string& public_url) {
+  ASSIGN_OR_RETURN(RuleSet rules, RulesFor(c));
+  DocumentContext ctx{
+      roster.commune, roster.villages, roster.officials, number, issued_on, public_url, rules};
+  switch (kind) {
+    case ConferenceDocumentKind::kPlan:
+      return std::vector<Document>{BuildPlan(c, ctx)};
+    case ConferenceDocumentKind::kProgramme:
+      return std::vector<Document>{BuildProgramme(c, ctx)};
+    case ConferenceDocumentKind::kInvitations:
+      if (c.invitees.empty()) {
+        return Precondition("Chưa có người được mời; hãy thêm danh sách khách mời.");
+      }
+      return BuildInvitations(c, ctx);
+    case ConferenceDocumentKind::kPublicNotice:
+      return std::vector<Document>{BuildPublicNotice(c, ctx)};
+  }
+  return MakeError(ErrorCode::kInternal, "Loại văn bản không hợp lệ.");
+}
+
+Result<std::vector<Document>> ConferenceService::Render(CommuneId commune, ConferenceId id,
+                                                        ConferenceDocumentKind kind,
+                                                        const std::string& public_url) {
+  ASSIGN_OR_RETURN(Conference c, repo_.Find(commune, id));
+  Result<StoredDocument> stored = repo_.FindDocument(commune, id, kind);
+  if (stored.ok()) return SplitMarkup(stored->markup);
+  if (stored.error().code != ErrorCode::kNotFound) return stored.error();
+  ASSIGN_OR_RETURN(Roster roster, LoadRoster(commune));
+  const Date date =
+      (kind == ConferenceDocumentKind::kPlan || c.recorded_past) ? c.plan_date : Today();
+  return Generate(c, roster, kind, 0, date, public_url);
+}
+
+Result<std::string> ConferenceService::DraftMarkup(CommuneId commune, ConferenceId id,
+                                                   ConferenceDocumentKind kind,
+                                                   const std::string& public_url) {
+  ASSIGN_OR_RETURN(std::vector<Document> docs, Render(commune, id, kind, public_url));
+  return ToMarkupList(docs);
+}
+
+Status ConferenceService::SaveDraft(CommuneId commune, ConferenceId id, ConferenceDocumentKind kind,
+                                    const std::string& markup, const AuditContext& ctx) {
+  Result<std::vector<Document>> docs = SplitMarkup(markup);
+  if (!docs.ok()) {
+    Error e = docs.error();
+    if (e.code == ErrorCode::kInvalidArgument && e.fields.empty()) {
+      e.fields.push_back(FieldError{"markup", e.message});
+    }
+    return e;
+  }
+  ASSIGN_OR_RETURN(Conference c, repo_.Find(commune, id));
+  if (c.state == ConferenceState::kCancelled) return Precondition("Hội nghị đã hủy.");
+  return repo_.SaveDraft(commune, id, kind, ToMarkupList(*docs), ctx);
+}
+
+Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId id,
+                                                ConferenceDocumentKind kind,
+                                                const std::string& public_url,
+                                                const std::string& late_reason,
+                                                const AuditContext& ctx) {
+  ASSIGN_OR_RETURN(Conference current, repo_.Find(commune, id));
+  ASSIGN_OR_RETURN(Roster roster, LoadRoster(commune));
+  ASSIGN_OR_RETURN(RuleSet rules, RulesFor(current));
+  const Date today = Today();
+  const Date issued_on = current.recorded_past ? current.plan_date : today;
+  const bool notice_kind =
+      kind == ConferenceDocumentKind::kInvitations || kind == ConferenceDocumentKind::kPublicNotice;
+  const Date latest = LatestNoticeDate(calendar_, rules, current.FirstDate());
+  const bool late = notice_kind && issued_on > latest;
+  if (late && Blank(late_reason)) {
+    return Invalid("late_reason", "Giấy mời và thông báo phải phát hành chậm nhất ngày " +
+                                      FormatDdMmYyyy(latest) + " (trước ngày hội nghị ít nhất " +
+                                      std::to_string(rules.notice_days_before) +
+                                      " ngày, DLG-07). Muốn phát hành muộn, hãy nhập lý do.");
+  }
+  Result<StoredDocument> draft = repo_.FindDocument(commune, id, kind);
+  std::optional<std::vector<Document>> edited;
+  if (draft.ok()) {
+    if (draft->issued) {
+      return Precondition("Văn bản đã ban hành, không ban hành lại được.");
+    }
+    ASSIGN_OR_RETURN(edited, SplitMarkup(draft->markup));
+  } else if (draft.error().code != ErrorCode::kNotFound) {
+    return draft.error();
+  }
+  // GM and TB together make the notice (domain.md §8 invitations_sent & public_notice).
+  bool other_issued = false;
+  if (notice_kind) {
+    const auto other = kind == ConferenceDocumentKind::kInvitations
+                           ? ConferenceDocumentKind::kPublicNotice
+                           : ConferenceDocumentKind::kInvitations;
+    Result<StoredDocument> o = repo_.FindDocument(commune, id, other);
+    other_issued = o.ok() && o->issued;
+  }
+  auto render = [&](int number) -> Result<std::string> {
+    std::vector<Document> docs;
+    if (edited) {
+      docs = *edited;
+      for (Document& d : docs) {
+        d.header.number = FormatNumberLine(number, kind);
+        d.header.place_date = FormatPlaceAndDate(roster.commune.name, issued_on);
+      }
+    } else {
+      ASSIGN_OR_RETURN(docs, Generate(current, roster, kind, number, issued_on, public_url));
+    }
+    for (const Document& d : docs) RETURN_IF_ERROR(Validate(d));
+    return ToMarkupList(docs);
+  };
+  ConferenceChange change;
+  change.action = late ? "conference.notice_late_override" : "conference.transition";
+  change.apply = [&, kind](Conference& c) -> Result<std::string> {
+    if (c.state == ConferenceState::kCancelled) return Precondition("Hội nghị đã hủy.");
+    std::string summary;
+    switch (kind) {
+      case ConferenceDocumentKind::kPlan:
+        RETURN_IF_ERROR(RequireDraftPlan(c));
+        RETURN_IF_ERROR(ValidateConference(c, c.plan_date));
+        c.plan_date = issued_on;
+        summary = Transition(c, ConferenceState::kPlanIssued);
+        break;
+      case ConferenceDocumentKind::kProgramme:
+      case ConferenceDocumentKind::kInvitations:
+      case ConferenceDocumentKind::kPublicNotice: {
+        if (c.state == ConferenceState::kDraftPlan) {
+          return Precondition("Cần ban hành Kế hoạch trước.");
+        }
+        RETURN_IF_ERROR(RequireNotHeld(c));
+        RETURN_IF_ERROR(ValidateConference(c, c.plan_date));
+        if (kind == ConferenceDocumentKind::kProgramme && c.state == ConferenceState::kPlanIssued) {
+          summary = Transition(c, ConferenceState::kProgrammeIssued);
+        }
+        // The issued invitations are printed for delivery.
+        if (kind == ConferenceDocumentKind::kInvitations) {
+          for (Invitee& i : c.invitees) {
+            if (i.status == InvitationStatus::kDraft) i.status = InvitationStatus::kPrinted;
+          }
+        }
+        break;
+      }
+    }
+    if (notice_kind && other_issued && Before(c.state, ConferenceState::kNoticePublished)) {
+      summary = Transition(c, ConferenceState::kNoticePublished);
+    }
+    if (late) {
+      summary = Summary({{"kind", Quote(ConferenceDocumentKindCode(kind))},
+                         {"latest", Quote(latest.ToIsoString())},
+                         {"late_reason", Quote(late_reason)},
+                         {"state", Quote(ConferenceStateCode(c.state))}});
+    }
+    if (summary.empty()) summary = Summary({{"kind", Quote(ConferenceDocumentKindCode(kind))}});
+    return summary;
+  };
+  return repo_.Issue(commune, id, kind, issued_on, render, change, ctx);
+}
+
+Result<std::string> ConferenceService::SpeechText(CommuneId commune, ConferenceId id) {
+  ASSIGN_OR_RETURN(Conference c, repo_.Find(commune, id));
+  ASSIGN_OR_RETURN(Roster roster, LoadRoster(commune));
+  ASSIGN_OR_RETURN(RuleSet rules, RulesFor(c));
+  DocumentContext ctx{roster.commune, roster.villages, roster.officials, 0, Today(), "", rules};
+  return NoticeSpeechText(c, ctx);
+}
+
+}  // namespace doithoai
