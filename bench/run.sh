@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark: the release binary on loopback, measured with wrk.
-# Measures GET /healthz (the baseline) and GET /x/hoang-truong (a page that
+# Measures GET /healthz (the baseline), GET /x/hoang-truong (a page that
 # reads the commune, its villages, units and officials from SQLite and renders
-# templates) in the same run, and prints requests/s, p50/p99 and the ratio to
+# templates) and the public conference page /x/hoang-truong/hoi-nghi/1 in the same run, and prints requests/s, p50/p99 and the ratio to
 # the baseline. The server gets one core (taskset), wrk the other.
 #
 # Usage: bench/run.sh            (DURATION=10s CONNECTIONS=32 THREADS=1)
@@ -53,21 +53,25 @@ measure() {
 
 read -r base_rps base_p50 base_p99 base_bad < <(measure /healthz)
 read -r page_rps page_p50 page_p99 page_bad < <(measure /x/hoang-truong)
+read -r conf_rps conf_p50 conf_p99 conf_bad < <(measure /x/hoang-truong/hoi-nghi/1)
 rss_load=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 
 printf '\n%-22s %12s %10s %10s %8s %10s\n' endpoint "requests/s" "p50 ms" "p99 ms" ratio non-2xx
 printf '%-22s %12.0f %10.3f %10.3f %8.2f %10s\n' /healthz "$base_rps" "$base_p50" "$base_p99" 1 "$base_bad"
 printf '%-22s %12.0f %10.3f %10.3f %8.2f %10s\n' /x/hoang-truong "$page_rps" "$page_p50" "$page_p99" \
   "$(awk -v a="$page_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')" "$page_bad"
+printf '%-22s %12.0f %10.3f %10.3f %8.2f %10s\n' /x/…/hoi-nghi/1 "$conf_rps" "$conf_p50" "$conf_p99" \
+  "$(awk -v a="$conf_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')" "$conf_bad"
 printf '\nserver RSS: idle %d KiB, after load %d KiB; %s connections, %s, server threads %s, %s cores\n' \
   "$rss_idle" "$rss_load" "$CONNECTIONS" "$DURATION" "$SERVER_THREADS" "$cpus"
 
 # Per-request work in-process (Google Benchmark), as ratios to the /healthz body.
 echo
 build/release/doithoai_micro_bench --benchmark_min_time=0.3 --benchmark_format=csv 2>/dev/null |
-  awk -F, 'NR > 1 { gsub(/"/, "", $1); t[$1] = $3; order[n++] = $1 }
+  awk -F, 'NR > 1 { gsub(/"/, "", $1); gsub(/"/, "", $8); t[$1] = $3; label[$1] = $8; order[n++] = $1 }
     END {
       base = t["BM_HealthzBody"]
-      printf "%-24s %12s %10s\n", "micro-benchmark", "ns/op", "x baseline"
-      for (i = 0; i < n; i++) printf "%-24s %12.0f %10.1f\n", order[i], t[order[i]], t[order[i]] / base
+      printf "%-28s %14s %12s  %s\n", "micro-benchmark", "ns/op", "x baseline", "output"
+      for (i = 0; i < n; i++)
+        printf "%-28s %14.0f %12.1f  %s\n", order[i], t[order[i]], t[order[i]] / base, label[order[i]]
     }'

@@ -4,47 +4,22 @@
 // phone check-in list render without console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { startDemo } from './harness.js';
 
-const binary = process.env.DOITHOAI_BINARY;
-let dir;
-let server;
+let demo;
 let baseUrl;
 let browser;
+let dir;
 
 before(async () => {
-  assert.ok(binary, 'DOITHOAI_BINARY must name the doithoai binary');
-  dir = mkdtempSync(path.join(tmpdir(), 'doithoai-browser-conf-'));
-  const db = path.join(dir, 'doithoai.db');
-  execFileSync(binary, ['init', '--db', db, '--demo']);
-  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  baseUrl = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update'],
-  });
+  demo = await startDemo('doithoai-browser-conf-');
+  ({ baseUrl, browser, dir } = demo);
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (demo) await demo.stop();
 });
 
 // yyyy-mm-dd, `days` from today (the server runs on the real clock).

@@ -5,47 +5,19 @@
 // violation from inline script or style would show up there).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { startDemo } from './harness.js';
 
-const binary = process.env.DOITHOAI_BINARY;
-let dir;
-let server;
+let demo;
 let baseUrl;
 let browser;
 
 before(async () => {
-  assert.ok(binary, 'DOITHOAI_BINARY must name the doithoai binary');
-  dir = mkdtempSync(path.join(tmpdir(), 'doithoai-browser-'));
-  const db = path.join(dir, 'doithoai.db');
-  execFileSync(binary, ['init', '--db', db, '--demo']);
-  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  baseUrl = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update'],
-  });
+  demo = await startDemo('doithoai-browser-');
+  ({ baseUrl, browser } = demo);
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (demo) await demo.stop();
 });
 
 test('home page on a phone: Vietnamese, accessible landmarks, no console errors', async () => {

@@ -1,9 +1,9 @@
 // Text to speech for the loudspeaker announcement of the public notice
 // (PUB-01: the commune radio reads the notice on consecutive days). Uses
-// libespeak-ng with its Vietnamese voice "vi" and returns a WAV file (RIFF,
-// PCM, 16-bit, mono) that the radio operator can download and play.
-// espeak-ng keeps global state: calls are serialised by a process-wide mutex
-// and the library is initialised once per process. Thread-safe.
+// the espeak-ng program (Debian package espeak-ng) with its Vietnamese voice
+// "vi" in a child process and returns its WAV file (RIFF, PCM, 16-bit, mono)
+// that the radio operator can download and play. Thread-safe: each call has
+// its own process and temporary files.
 #ifndef DOITHOAI_ADAPTERS_SPEECH_ESPEAK_SPEECH_H_
 #define DOITHOAI_ADAPTERS_SPEECH_ESPEAK_SPEECH_H_
 
@@ -25,7 +25,7 @@ inline constexpr size_t kMaxSpeechTextBytes = 64 * 1024;
 // `words_per_minute` (80..450). Errors, with Vietnamese messages:
 // kInvalidArgument for an empty (or blank) text, text that is not UTF-8 or a
 // rate out of range; kResourceExhausted for a text over kMaxSpeechTextBytes;
-// kUnavailable when espeak-ng or its Vietnamese voice cannot be loaded;
+// kUnavailable when espeak-ng cannot be run or fails;
 // kInternal when synthesis fails.
 Result<std::string> SynthesizeWav(std::string_view text,
                                   int words_per_minute = kLoudspeakerWordsPerMinute);

@@ -81,7 +81,7 @@ TEST(SynthesizeWavTest, SlowerRateGivesLongerAudio) {
 
 // espeak-ng is not bit-for-bit deterministic (its voice adds slight random
 // variation), so concurrent calls are compared by validity and length.
-TEST(SynthesizeWavTest, ConcurrentCallsAreSerialised) {
+TEST(SynthesizeWavTest, ConcurrentCallsEachGetTheirOwnFile) {
   auto reference = SynthesizeWav(kShort);
   ASSERT_TRUE(reference.ok());
   std::vector<std::string> results(4);

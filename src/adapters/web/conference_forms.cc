@@ -1,8 +1,9 @@
 // ConferencePages, part 3: the staff form posts (plan text, programme,
 // sessions, invitees and delivery status, checklist, publications, budget,
 // document drafts and issuing, held, cancel) and the phone check-in list.
-// Each parses its fields, calls ConferenceService and redirects back; a
-// refusal is the error page with the Vietnamese message, nothing changed.
+// Each goes through FormPost: authorize, parse the fields, call
+// ConferenceService, redirect back; a refusal is the error page with the
+// Vietnamese message, and nothing changed.
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -13,180 +14,300 @@
 
 namespace doithoai::web {
 
-http::HttpResponse ConferencePages::EditPlan(http::HttpRequest& request, RequestContext& ctx) {
+namespace {
+
+Result<int64_t> Version(const http::FormData& form) {
+  return IntField(form, "version", 0, INT64_MAX, "Phiên bản");
+}
+
+// An optional whole-number field: `fallback` when absent or blank.
+Result<int> OptionalInt(const http::FormData& form, const std::string& field, int lo, int hi,
+                        const std::string& label, int fallback) {
+  if (Trim(form.Get(field)).empty()) return fallback;
+  ASSIGN_OR_RETURN(int64_t v, IntField(form, field, lo, hi, label));
+  return static_cast<int>(v);
+}
+
+Result<ConferenceDocumentKind> KindParam(const http::HttpRequest& request) {
+  Result<ConferenceDocumentKind> kind = ParseConferenceDocumentKind(request.Param("kind"));
+  if (!kind.ok()) return MakeError(ErrorCode::kNotFound, "");
+  return kind;
+}
+
+// "07:30 | Khai mạc hội nghị | Chủ tịch UBND xã | 1": one programme item per
+// line; the presenter and the session number are optional (no session =
+// every session).
+Result<std::vector<AgendaItem>> AgendaFromText(const std::string& text) {
+  std::vector<AgendaItem> agenda;
+  int line_number = 0;
+  for (const std::string& line : Lines(text)) {
+    const std::string where = "Dòng " + std::to_string(++line_number) + ": ";
+    std::vector<std::string> parts;
+    for (size_t start = 0;;) {
+      const size_t bar = line.find('|', start);
+      parts.push_back(Trim(line.substr(start, bar == std::string::npos ? bar : bar - start)));
+      if (bar == std::string::npos) break;
+      start = bar + 1;
+    }
+    if (parts.size() < 2 || parts.size() > 4) {
+      return FieldInvalid("agenda",
+                          where + "cần dạng \"giờ | nội dung | người thực hiện | phiên\".");
+    }
+    AgendaItem item;
+    Result<int> minute = ParseClock(parts[0], "agenda");
+    if (!minute.ok()) return FieldInvalid("agenda", where + minute.error().message);
+    item.start_minute = *minute;
+    item.content = parts[1];
+    if (parts.size() > 2) item.presenter = parts[2];
+    if (parts.size() > 3 && !parts[3].empty()) {
+      http::FormData one;
+      one.fields.emplace("session", parts[3]);
+      Result<int64_t> session = IntField(one, "session", 0, 99, where + "Phiên");
+      if (!session.ok()) return FieldInvalid("agenda", session.error().message);
+      item.session = static_cast<int>(*session);
+    }
+    agenda.push_back(std::move(item));
+  }
+  return agenda;
+}
+
+}  // namespace
+
+http::HttpResponse ConferencePages::FormPost(http::HttpRequest& request, RequestContext& ctx,
+                                             CommuneAction action, const std::string& anchor,
+                                             const FormAction& act) {
   http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
+  Result<Target> t = TargetFor(request, ctx, action, &denied);
   if (!t.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> version = IntField(form, "version", 0, INT64_MAX, "Phiên bản");
-  if (!version.ok()) return ErrorResponse(request, version.error());
-  PlanText text;
-  text.subject = Trim(form.Get("subject"));
-  text.intro = Trim(form.Get("intro"));
-  text.objectives = Lines(form.Get("objectives"));
-  text.principles = Lines(form.Get("principles"));
-  text.content_areas = Lines(form.Get("content_areas"));
-  text.preparation = Lines(form.Get("preparation"));
-  text.participants = Lines(form.Get("participants"));
-  text.budget_source = Trim(form.Get("budget_source"));
-  text.closing = Trim(form.Get("closing"));
-  text.recipients = Lines(form.Get("recipients"));
-  text.how_to_attend = Trim(form.Get("how_to_attend"));
-  text.cochair = Trim(form.Get("cochair"));
-  text.front_coordination = Trim(form.Get("front_coordination"));
-  text.issuer_parent = Trim(form.Get("issuer_parent"));
-  Result<Conference> c =
-      service_.UpdatePlanText(t->commune.id, t->conference.id, *version, text,
-                              AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#ke-hoach");
+  Status done = act(*t, form, AuditContextFor(request, ctx, t->commune.id, clock_));
+  if (!done.ok()) return ErrorResponse(request, done.error());
+  return Redirect(StaffPath(t->commune, t->conference.id) + anchor);
+}
+
+http::HttpResponse ConferencePages::EditPlan(http::HttpRequest& request, RequestContext& ctx) {
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#ke-hoach",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t version, Version(form));
+        PlanText text;
+        text.subject = Trim(form.Get("subject"));
+        text.intro = Trim(form.Get("intro"));
+        text.objectives = Lines(form.Get("objectives"));
+        text.principles = Lines(form.Get("principles"));
+        text.content_areas = Lines(form.Get("content_areas"));
+        text.preparation = Lines(form.Get("preparation"));
+        text.participants = Lines(form.Get("participants"));
+        text.budget_source = Trim(form.Get("budget_source"));
+        text.closing = Trim(form.Get("closing"));
+        text.recipients = Lines(form.Get("recipients"));
+        text.how_to_attend = Trim(form.Get("how_to_attend"));
+        text.cochair = Trim(form.Get("cochair"));
+        text.front_coordination = Trim(form.Get("front_coordination"));
+        text.issuer_parent = Trim(form.Get("issuer_parent"));
+        RETURN_IF_ERROR(
+            service_.UpdatePlanText(t.commune.id, t.conference.id, version, text, audit));
+        return OkStatus();
+      });
+}
+
+http::HttpResponse ConferencePages::SaveAgenda(http::HttpRequest& request, RequestContext& ctx) {
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#chuong-trinh",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t version, Version(form));
+        ASSIGN_OR_RETURN(std::vector<AgendaItem> agenda, AgendaFromText(form.Get("agenda")));
+        RETURN_IF_ERROR(service_.SaveAgenda(t.commune.id, t.conference.id, version, agenda, audit));
+        return OkStatus();
+      });
 }
 
 http::HttpResponse ConferencePages::SaveSession(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> version = IntField(form, "version", 0, INT64_MAX, "Phiên bản");
-  if (!version.ok()) return ErrorResponse(request, version.error());
-  Result<ConferenceSession> session = SessionFromForm(form);
-  if (!session.ok()) return ErrorResponse(request, session.error());
-  Result<Conference> c = service_.SaveSession(t->commune.id, t->conference.id, *version, *session,
-                                              AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#phien");
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#phien",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t version, Version(form));
+        ASSIGN_OR_RETURN(ConferenceSession session, SessionFromForm(form));
+        RETURN_IF_ERROR(
+            service_.SaveSession(t.commune.id, t.conference.id, version, session, audit));
+        return OkStatus();
+      });
 }
 
 http::HttpResponse ConferencePages::SaveInvitee(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> version = IntField(form, "version", 0, INT64_MAX, "Phiên bản");
-  if (!version.ok()) return ErrorResponse(request, version.error());
-  Invitee invitee;
-  if (form.Has("number")) {
-    Result<int64_t> n = IntField(form, "number", 0, 100000, "Số giấy mời");
-    if (!n.ok()) return ErrorResponse(request, n.error());
-    invitee.number = static_cast<int>(*n);
-  }
-  Result<ParticipantGroup> group = ParseParticipantGroup(form.Get("group"));
-  if (!group.ok()) return ErrorResponse(request, group.error());
-  invitee.group = *group;
-  invitee.name = Trim(form.Get("name"));
-  invitee.title = Trim(form.Get("title"));
-  invitee.address = Trim(form.Get("address"));
-  if (!Trim(form.Get("session")).empty()) {
-    Result<int64_t> s = IntField(form, "session", 0, 99, "Phiên");
-    if (!s.ok()) return ErrorResponse(request, s.error());
-    invitee.session = static_cast<int>(*s);
-  }
-  Result<Conference> c = service_.SaveInvitee(t->commune.id, t->conference.id, *version, invitee,
-                                              AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#khach-moi");
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#khach-moi",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t version, Version(form));
+        Invitee invitee;
+        ASSIGN_OR_RETURN(invitee.number, OptionalInt(form, "number", 0, 100000, "Số giấy mời", 0));
+        ASSIGN_OR_RETURN(invitee.group, ParseParticipantGroup(form.Get("group")));
+        invitee.name = Trim(form.Get("name"));
+        invitee.title = Trim(form.Get("title"));
+        invitee.address = Trim(form.Get("address"));
+        ASSIGN_OR_RETURN(invitee.session, OptionalInt(form, "session", 0, 99, "Phiên", 0));
+        RETURN_IF_ERROR(
+            service_.SaveInvitee(t.commune.id, t.conference.id, version, invitee, audit));
+        return OkStatus();
+      });
 }
 
 http::HttpResponse ConferencePages::SetInvitationStatus(http::HttpRequest& request,
                                                         RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<InvitationStatus> status = ParseInvitationStatus(form.Get("status"));
-  if (!status.ok()) return ErrorResponse(request, status.error());
-  std::vector<int> numbers;
-  if (form.Get("all") == "1") {
-    for (const Invitee& i : t->conference.invitees) numbers.push_back(i.number);
-  }
-  for (const std::string& n : form.GetAll("n")) {
-    int v = 0;
-    auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), v);
-    if (ec != std::errc() || end != n.data() + n.size()) {
-      return ErrorResponse(request, FieldInvalid("n", "Số giấy mời không hợp lệ."));
-    }
-    numbers.push_back(v);
-  }
-  Result<Conference> c =
-      service_.SetInvitationStatus(t->commune.id, t->conference.id, numbers, *status,
-                                   AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#khach-moi");
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#khach-moi",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(InvitationStatus status, ParseInvitationStatus(form.Get("status")));
+        std::vector<int> numbers;
+        if (form.Get("all") == "1") {
+          for (const Invitee& i : t.conference.invitees) numbers.push_back(i.number);
+        }
+        for (const std::string& n : form.GetAll("n")) {
+          int v = 0;
+          auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), v);
+          if (ec != std::errc() || end != n.data() + n.size()) {
+            return FieldInvalid("n", "Số giấy mời không hợp lệ.");
+          }
+          numbers.push_back(v);
+        }
+        RETURN_IF_ERROR(
+            service_.SetInvitationStatus(t.commune.id, t.conference.id, numbers, status, audit));
+        return OkStatus();
+      });
 }
 
 http::HttpResponse ConferencePages::SetTaskDone(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> number = IntField(form, "number", 1, 1000, "Số nhiệm vụ");
-  if (!number.ok()) return ErrorResponse(request, number.error());
-  Result<Conference> c = service_.SetTaskDone(t->commune.id, t->conference.id,
-                                              static_cast<int>(*number), form.Get("done") != "0",
-                                              AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#nhiem-vu");
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#nhiem-vu",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t number, IntField(form, "number", 1, 1000, "Số nhiệm vụ"));
+        RETURN_IF_ERROR(service_.SetTaskDone(t.commune.id, t.conference.id,
+                                             static_cast<int>(number), form.Get("done") != "0",
+                                             audit));
+        return OkStatus();
+      });
 }
 
 http::HttpResponse ConferencePages::AddPublication(http::HttpRequest& request,
                                                    RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Publication p;
-  Result<PublicationChannel> channel = ParsePublicationChannel(form.Get("channel"));
-  if (!channel.ok()) return ErrorResponse(request, channel.error());
-  p.channel = *channel;
-  Result<Date> start = DateField(form, "start", "Ngày bắt đầu");
-  if (!start.ok()) return ErrorResponse(request, start.error());
-  p.start = *start;
-  if (!Trim(form.Get("end")).empty()) {
-    Result<Date> end = DateField(form, "end", "Ngày kết thúc");
-    if (!end.ok()) return ErrorResponse(request, end.error());
-    p.end = *end;
-  }
-  p.note = Trim(form.Get("note"));
-  p.late_reason = Trim(form.Get("late_reason"));
-  Result<Conference> c = service_.AddPublication(
-      t->commune.id, t->conference.id, p, AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#cong-khai");
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#cong-khai",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        Publication p;
+        ASSIGN_OR_RETURN(p.channel, ParsePublicationChannel(form.Get("channel")));
+        ASSIGN_OR_RETURN(p.start, DateField(form, "start", "Ngày bắt đầu"));
+        if (!Trim(form.Get("end")).empty()) {
+          ASSIGN_OR_RETURN(p.end, DateField(form, "end", "Ngày kết thúc"));
+        }
+        p.note = Trim(form.Get("note"));
+        p.late_reason = Trim(form.Get("late_reason"));
+        RETURN_IF_ERROR(service_.AddPublication(t.commune.id, t.conference.id, p, audit));
+        return OkStatus();
+      });
 }
 
 http::HttpResponse ConferencePages::SaveBudgetLine(http::HttpRequest& request,
                                                    RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageBudget, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> version = IntField(form, "version", 0, INT64_MAX, "Phiên bản");
-  if (!version.ok()) return ErrorResponse(request, version.error());
-  BudgetLine line;
-  if (form.Has("number")) {
-    Result<int64_t> n = IntField(form, "number", 0, 10000, "Số dòng");
-    if (!n.ok()) return ErrorResponse(request, n.error());
-    line.number = static_cast<int>(*n);
-  }
-  line.item = Trim(form.Get("item"));
-  line.unit = Trim(form.Get("unit"));
-  line.source = Trim(form.Get("source"));
-  Result<int64_t> quantity = IntField(form, "quantity", 0, 1'000'000, "Số lượng");
-  if (!quantity.ok()) return ErrorResponse(request, quantity.error());
-  line.quantity = static_cast<double>(*quantity);
-  Result<int64_t> price = MoneyField(form, "unit_price", "Đơn giá");
-  if (!price.ok()) return ErrorResponse(request, price.error());
-  line.unit_price = *price;
-  if (!Trim(form.Get("actual")).empty()) {
-    Result<int64_t> actual = MoneyField(form, "actual", "Thực chi");
-    if (!actual.ok()) return ErrorResponse(request, actual.error());
-    line.actual = *actual;
-  }
-  Result<Conference> c =
-      service_.SaveBudgetLine(t->commune.id, t->conference.id, *version, line,
-                              AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#kinh-phi");
+  return FormPost(
+      request, ctx, CommuneAction::kManageBudget, "#kinh-phi",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t version, Version(form));
+        BudgetLine line;
+        ASSIGN_OR_RETURN(line.number, OptionalInt(form, "number", 0, 10000, "Số dòng", 0));
+        line.item = Trim(form.Get("item"));
+        line.unit = Trim(form.Get("unit"));
+        line.source = Trim(form.Get("source"));
+        ASSIGN_OR_RETURN(int64_t quantity, IntField(form, "quantity", 0, 1'000'000, "Số lượng"));
+        line.quantity = static_cast<double>(quantity);
+        ASSIGN_OR_RETURN(line.unit_price, MoneyField(form, "unit_price", "Đơn giá"));
+        if (!Trim(form.Get("actual")).empty()) {
+          ASSIGN_OR_RETURN(line.actual, MoneyField(form, "actual", "Thực chi"));
+        }
+        RETURN_IF_ERROR(
+            service_.SaveBudgetLine(t.commune.id, t.conference.id, version, line, audit));
+        return OkStatus();
+      });
+}
+
+http::HttpResponse ConferencePages::SaveDraft(http::HttpRequest& request, RequestContext& ctx) {
+  return FormPost(request, ctx, CommuneAction::kManageConferences, "#van-ban",
+                  [this, &request](const Target& t, const http::FormData& form,
+                                   const AuditContext& audit) -> Status {
+                    ASSIGN_OR_RETURN(ConferenceDocumentKind kind, KindParam(request));
+                    return service_.SaveDraft(t.commune.id, t.conference.id, kind,
+                                              form.Get("markup"), audit);
+                  });
+}
+
+http::HttpResponse ConferencePages::IssueDocument(http::HttpRequest& request, RequestContext& ctx) {
+  return FormPost(request, ctx, CommuneAction::kIssueDocuments, "#van-ban",
+                  [this, &request](const Target& t, const http::FormData& form,
+                                   const AuditContext& audit) -> Status {
+                    ASSIGN_OR_RETURN(ConferenceDocumentKind kind, KindParam(request));
+                    RETURN_IF_ERROR(service_.Issue(t.commune.id, t.conference.id, kind,
+                                                   PublicUrl(request, t.commune, t.conference.id),
+                                                   Trim(form.Get("late_reason")), audit));
+                    return OkStatus();
+                  });
+}
+
+http::HttpResponse ConferencePages::MarkHeld(http::HttpRequest& request, RequestContext& ctx) {
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#phien",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t number, IntField(form, "session", 1, 99, "Số phiên"));
+        RETURN_IF_ERROR(service_.MarkSessionHeld(t.commune.id, t.conference.id,
+                                                 static_cast<int>(number), audit));
+        return OkStatus();
+      });
+}
+
+// The removals name their row in a form field ("number"), never in the path.
+http::HttpResponse ConferencePages::RemoveSession(http::HttpRequest& request, RequestContext& ctx) {
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#phien",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t version, Version(form));
+        ASSIGN_OR_RETURN(int64_t number, IntField(form, "number", 1, 99, "Số phiên"));
+        RETURN_IF_ERROR(service_.RemoveSession(t.commune.id, t.conference.id, version,
+                                               static_cast<int>(number), audit));
+        return OkStatus();
+      });
+}
+
+http::HttpResponse ConferencePages::RemoveInvitee(http::HttpRequest& request, RequestContext& ctx) {
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "#khach-moi",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t version, Version(form));
+        ASSIGN_OR_RETURN(int64_t number, IntField(form, "number", 1, 100000, "Số giấy mời"));
+        RETURN_IF_ERROR(service_.RemoveInvitee(t.commune.id, t.conference.id, version,
+                                               static_cast<int>(number), audit));
+        return OkStatus();
+      });
+}
+
+http::HttpResponse ConferencePages::RemoveBudgetLine(http::HttpRequest& request,
+                                                     RequestContext& ctx) {
+  return FormPost(
+      request, ctx, CommuneAction::kManageBudget, "#kinh-phi",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        ASSIGN_OR_RETURN(int64_t version, Version(form));
+        ASSIGN_OR_RETURN(int64_t number, IntField(form, "number", 1, 10000, "Số dòng"));
+        RETURN_IF_ERROR(service_.RemoveBudgetLine(t.commune.id, t.conference.id, version,
+                                                  static_cast<int>(number), audit));
+        return OkStatus();
+      });
+}
+
+http::HttpResponse ConferencePages::Cancel(http::HttpRequest& request, RequestContext& ctx) {
+  return FormPost(
+      request, ctx, CommuneAction::kIssueDocuments, "",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        RETURN_IF_ERROR(
+            service_.Cancel(t.commune.id, t.conference.id, Trim(form.Get("reason")), audit));
+        return OkStatus();
+      });
 }
 
 http::HttpResponse ConferencePages::DocumentEditor(http::HttpRequest& request,
@@ -194,8 +315,8 @@ http::HttpResponse ConferencePages::DocumentEditor(http::HttpRequest& request,
   http::HttpResponse denied;
   Result<Target> t = TargetFor(request, ctx, CommuneAction::kViewConferences, &denied);
   if (!t.ok()) return denied;
-  Result<ConferenceDocumentKind> kind = ParseConferenceDocumentKind(request.Param("kind"));
-  if (!kind.ok()) return ErrorResponse(request, MakeError(ErrorCode::kNotFound, ""));
+  Result<ConferenceDocumentKind> kind = KindParam(request);
+  if (!kind.ok()) return ErrorResponse(request, kind.error());
   Result<std::string> markup = service_.DraftMarkup(
       t->commune.id, t->conference.id, *kind, PublicUrl(request, t->commune, t->conference.id));
   if (!markup.ok()) return ErrorResponse(request, markup.error());
@@ -220,47 +341,6 @@ http::HttpResponse ConferencePages::DocumentEditor(http::HttpRequest& request,
        {"can_edit",
         !issued && CommunePermissions::Check(ctx.actor(), CommuneAction::kManageConferences,
                                              t->commune.id) == Decision::kAllow}});
-}
-
-http::HttpResponse ConferencePages::SaveDraft(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  Result<ConferenceDocumentKind> kind = ParseConferenceDocumentKind(request.Param("kind"));
-  if (!kind.ok()) return ErrorResponse(request, MakeError(ErrorCode::kNotFound, ""));
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Status s = service_.SaveDraft(t->commune.id, t->conference.id, *kind, form.Get("markup"),
-                                AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!s.ok()) return ErrorResponse(request, s.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#van-ban");
-}
-
-http::HttpResponse ConferencePages::IssueDocument(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kIssueDocuments, &denied);
-  if (!t.ok()) return denied;
-  Result<ConferenceDocumentKind> kind = ParseConferenceDocumentKind(request.Param("kind"));
-  if (!kind.ok()) return ErrorResponse(request, MakeError(ErrorCode::kNotFound, ""));
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<StoredDocument> doc = service_.Issue(
-      t->commune.id, t->conference.id, *kind, PublicUrl(request, t->commune, t->conference.id),
-      Trim(form.Get("late_reason")), AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!doc.ok()) return ErrorResponse(request, doc.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#van-ban");
-}
-
-http::HttpResponse ConferencePages::MarkHeld(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> number = IntField(form, "session", 1, 99, "Số phiên");
-  if (!number.ok()) return ErrorResponse(request, number.error());
-  Result<Conference> c =
-      service_.MarkSessionHeld(t->commune.id, t->conference.id, static_cast<int>(*number),
-                               AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#phien");
 }
 
 http::HttpResponse ConferencePages::CheckInList(http::HttpRequest& request, RequestContext& ctx) {
@@ -292,134 +372,17 @@ http::HttpResponse ConferencePages::CheckInList(http::HttpRequest& request, Requ
 }
 
 http::HttpResponse ConferencePages::CheckIn(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  std::optional<int> number;
-  if (!Trim(form.Get("number")).empty()) {
-    Result<int64_t> n = IntField(form, "number", 1, 100000, "Số giấy mời");
-    if (!n.ok()) return ErrorResponse(request, n.error());
-    number = static_cast<int>(*n);
-  }
-  Result<Conference> c =
-      service_.CheckIn(t->commune.id, t->conference.id, number, Trim(form.Get("token")),
-                       AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  if (WantsJson(request)) return JsonResponse(200, {{"ok", true}});
-  return Redirect(StaffPath(t->commune, t->conference.id) + "/diem-danh");
-}
-
-http::HttpResponse ConferencePages::SaveAgenda(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> version = IntField(form, "version", 0, INT64_MAX, "Phiên bản");
-  if (!version.ok()) return ErrorResponse(request, version.error());
-  // One item per line: "07:30 | Khai mạc hội nghị | Chủ tịch UBND xã | 1" (the
-  // session number is optional: none = every session).
-  std::vector<AgendaItem> agenda;
-  int line_number = 0;
-  for (const std::string& line : Lines(form.Get("agenda"))) {
-    ++line_number;
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (true) {
-      size_t bar = line.find('|', start);
-      parts.push_back(Trim(line.substr(start, bar == std::string::npos ? bar : bar - start)));
-      if (bar == std::string::npos) break;
-      start = bar + 1;
-    }
-    const std::string where = "Dòng " + std::to_string(line_number) + ": ";
-    if (parts.size() < 2 || parts.size() > 4) {
-      return ErrorResponse(request,
-                           FieldInvalid("agenda", where + "cần dạng \"giờ | nội dung | người "
-                                                          "thực hiện | phiên\"."));
-    }
-    AgendaItem item;
-    Result<int> minute = ParseClock(parts[0], "agenda");
-    if (!minute.ok()) {
-      return ErrorResponse(request, FieldInvalid("agenda", where + minute.error().message));
-    }
-    item.start_minute = *minute;
-    item.content = parts[1];
-    if (parts.size() > 2) item.presenter = parts[2];
-    if (parts.size() > 3 && !parts[3].empty()) {
-      http::FormData one;
-      one.fields.emplace("session", parts[3]);
-      Result<int64_t> session = IntField(one, "session", 0, 99, where + "Phiên");
-      if (!session.ok())
-        return ErrorResponse(request, FieldInvalid("agenda", session.error().message));
-      item.session = static_cast<int>(*session);
-    }
-    agenda.push_back(std::move(item));
-  }
-  Result<Conference> c = service_.SaveAgenda(t->commune.id, t->conference.id, *version, agenda,
-                                             AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#chuong-trinh");
-}
-
-// The removals name their row in a form field ("number"), never in the path.
-http::HttpResponse ConferencePages::RemoveSession(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> version = IntField(form, "version", 0, INT64_MAX, "Phiên bản");
-  if (!version.ok()) return ErrorResponse(request, version.error());
-  Result<int64_t> number = IntField(form, "number", 1, 99, "Số phiên");
-  if (!number.ok()) return ErrorResponse(request, number.error());
-  Result<Conference> c =
-      service_.RemoveSession(t->commune.id, t->conference.id, *version, static_cast<int>(*number),
-                             AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#phien");
-}
-
-http::HttpResponse ConferencePages::RemoveInvitee(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageConferences, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> version = IntField(form, "version", 0, INT64_MAX, "Phiên bản");
-  if (!version.ok()) return ErrorResponse(request, version.error());
-  Result<int64_t> number = IntField(form, "number", 1, 100000, "Số giấy mời");
-  if (!number.ok()) return ErrorResponse(request, number.error());
-  Result<Conference> c =
-      service_.RemoveInvitee(t->commune.id, t->conference.id, *version, static_cast<int>(*number),
-                             AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#khach-moi");
-}
-
-http::HttpResponse ConferencePages::RemoveBudgetLine(http::HttpRequest& request,
-                                                     RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kManageBudget, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<int64_t> version = IntField(form, "version", 0, INT64_MAX, "Phiên bản");
-  if (!version.ok()) return ErrorResponse(request, version.error());
-  Result<int64_t> number = IntField(form, "number", 1, 10000, "Số dòng");
-  if (!number.ok()) return ErrorResponse(request, number.error());
-  Result<Conference> c = service_.RemoveBudgetLine(
-      t->commune.id, t->conference.id, *version, static_cast<int>(*number),
-      AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id) + "#kinh-phi");
-}
-
-http::HttpResponse ConferencePages::Cancel(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Target> t = TargetFor(request, ctx, CommuneAction::kIssueDocuments, &denied);
-  if (!t.ok()) return denied;
-  const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<Conference> c = service_.Cancel(t->commune.id, t->conference.id, Trim(form.Get("reason")),
-                                         AuditContextFor(request, ctx, t->commune.id, clock_));
-  if (!c.ok()) return ErrorResponse(request, c.error());
-  return Redirect(StaffPath(t->commune, t->conference.id));
+  return FormPost(
+      request, ctx, CommuneAction::kManageConferences, "/diem-danh",
+      [this](const Target& t, const http::FormData& form, const AuditContext& audit) -> Status {
+        std::optional<int> number;
+        if (!Trim(form.Get("number")).empty()) {
+          ASSIGN_OR_RETURN(number, OptionalInt(form, "number", 1, 100000, "Số giấy mời", 0));
+        }
+        RETURN_IF_ERROR(service_.CheckIn(t.commune.id, t.conference.id, number,
+                                         Trim(form.Get("token")), audit));
+        return OkStatus();
+      });
 }
 
 }  // namespace doithoai::web

@@ -8,6 +8,7 @@
 #ifndef DOITHOAI_ADAPTERS_WEB_CONFERENCE_PAGES_H_
 #define DOITHOAI_ADAPTERS_WEB_CONFERENCE_PAGES_H_
 
+#include <functional>
 #include <string>
 
 #include "adapters/web/site.h"
@@ -37,6 +38,13 @@ class ConferencePages {
   static std::string PublicUrl(const http::HttpRequest& request, const Commune& commune,
                                ConferenceId id);
   static std::string StaffPath(const Commune& commune, ConferenceId id);
+  // A form post on the conference named by {slug}/{id}: authorizes `action`,
+  // runs `act` with the conference, the form and the audit context, then
+  // redirects to the conference page + `anchor`; an error → the error page.
+  using FormAction =
+      std::function<Status(const Target&, const http::FormData&, const AuditContext&)>;
+  http::HttpResponse FormPost(http::HttpRequest& request, RequestContext& ctx, CommuneAction action,
+                              const std::string& anchor, const FormAction& act);
 
   // conference_pages.cc: routes, list, create, the conference page;
   // conference_forms.cc: the form posts and the check-in list.

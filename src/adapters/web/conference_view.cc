@@ -105,7 +105,8 @@ Result<nlohmann::json> ConferenceDerivedJson(ConferenceService& service, const C
       d["issued"] = sd.issued;
       d["draft_saved"] = !sd.issued;
       if (sd.issued) {
-        std::string n = (sd.number < 10 ? "0" : "") + std::to_string(sd.number);
+        std::string n = std::to_string(sd.number);
+        if (sd.number < 10) n.insert(0, "0");  // FMT §3.2 ô 3
         d["number"] = n + "/" + std::string(ConferenceDocumentSymbol(kind)) + "-UBND";
         d["issued_on"] = FormatDdMmYyyy(sd.issued_on);
       }

@@ -99,9 +99,8 @@ constexpr std::array<EnumName<PublicationChannel>, 5> kChannels{{
 }};
 
 std::string TwoDigits(int v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
+  std::string s = std::to_string(v);
+  return s.size() < 2 ? "0" + s : s;
 }
 
 void AddField(std::vector<FieldError>& errors, std::string field, std::string message) {
