@@ -59,6 +59,8 @@ test('an office clerk plans a conference, issues the plan and invitations, downl
     await page.waitForURL(/\/hoi-nghi$/);
     // The seed's 2023 conference is listed.
     assert.ok(await page.getByRole('link', { name: /năm 2023/ }).isVisible());
+    // DLG-01: no conference yet this year is flagged.
+    assert.match(await page.locator('p.alert').textContent(), /chưa có hội nghị đối thoại/);
 
     // A session without villages is refused with a clear message.
     const sessionDate = isoDaysFromNow(30);

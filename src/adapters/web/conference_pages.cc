@@ -83,6 +83,11 @@ http::HttpResponse ConferencePages::List(http::HttpRequest& request, RequestCont
   nlohmann::json village_list = nlohmann::json::array();
   for (const Village& v : *villages) village_list.push_back({{"id", v.id.value}, {"name", v.name}});
   const Date today = service_.Today();
+  // DLG-01: at least one conference per calendar year.
+  bool this_year = false;
+  for (const Conference& c : *list) {
+    this_year |= c.year == today.year() && c.state != ConferenceState::kCancelled;
+  }
   const std::string committee = commune->PeoplesCommitteeName();
   return PageResponse(
       request, "conference_list",
@@ -97,6 +102,7 @@ http::HttpResponse ConferencePages::List(http::HttpRequest& request, RequestCont
                                                 commune->id) == Decision::kAllow},
        {"villages", village_list},
        {"year", today.year()},
+       {"none_this_year", !this_year},
        {"today", today.ToIsoString()},
        {"default_venue", "Hội trường công sở " + commune->DisplayName()}});
 }
