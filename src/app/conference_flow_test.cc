@@ -314,6 +314,36 @@ TEST_F(ConferenceFlowTest, LateInvitationsNeedAReasonAndCheckInWorksOnTheDay) {
   EXPECT_FALSE(service().SaveInvitee(commune_, id, c.version + 1, late_guest, Ctx()).ok());
 }
 
+TEST_F(ConferenceFlowTest, ScanningAnInvitationQrGivesStaffTheCheckInButton) {
+  Conference c = service().List(commune_)->front();
+  const std::string token = c.invitees.front().token;
+  auto get = [&](const std::string& cookie) {
+    http::HttpRequest r;
+    r.method = "GET";
+    r.path = "/x/hoang-truong/hoi-nghi/" + std::to_string(c.id.value);
+    r.query = "gm=" + token;
+    if (!cookie.empty()) r.headers["cookie"] = std::string(web::kSessionCookie) + "=" + cookie;
+    r.remote_addr = "127.0.0.1";
+    return app_->handler()(r);
+  };
+  // A citizen who scans it sees the public page, without the token or the button.
+  http::HttpResponse anonymous = get("");
+  ASSERT_EQ(anonymous.status, 200);
+  EXPECT_FALSE(Contains(anonymous.body, "Điểm danh: có mặt"));
+  EXPECT_FALSE(Contains(anonymous.body, token));
+  // Staff who may check people in get the button for that invitee.
+  auto login = app_->auth().Login({"vanphong", "doithoai-demo", "127.0.0.1"});
+  ASSERT_TRUE(login.ok());
+  http::HttpResponse staff = get(login->token);
+  ASSERT_EQ(staff.status, 200);
+  EXPECT_TRUE(Contains(staff.body, "Điểm danh: có mặt"));
+  EXPECT_TRUE(Contains(staff.body, c.invitees.front().name));
+  // The Front's supervisor reads but does not check people in.
+  auto front = app_->auth().Login({"mattran", "doithoai-demo", "127.0.0.1"});
+  ASSERT_TRUE(front.ok());
+  EXPECT_FALSE(Contains(get(front->token).body, "Điểm danh: có mặt"));
+}
+
 TEST_F(ConferenceFlowTest, ConferencesOfAnotherCommuneAreInvisible) {
   AuditContext ctx = Ctx();
   Commune other;
