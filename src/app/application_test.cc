@@ -100,6 +100,8 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
        {Rule::kCommune, CommuneAction::kManageConferences}},
       {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/kinh-phi/xoa"},
        {Rule::kCommune, CommuneAction::kManageBudget}},
+      {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/van-ban/{kind}/thay-the"},
+       {Rule::kCommune, CommuneAction::kIssueDocuments}},
       {{"POST", "/quan-tri/{slug}/hoi-nghi/{id}/huy"},
        {Rule::kCommune, CommuneAction::kIssueDocuments}},
       {{"GET", "/quan-tri/{slug}/hoi-nghi/{id}/diem-danh"},

@@ -279,6 +279,27 @@ TEST_F(ConferenceFlowTest, IssuingFreezesDocumentsNumbersThemAndMovesTheState) {
   auto kh2 = service().Issue(commune_, second, ConferenceDocumentKind::kPlan, url, "", Ctx());
   ASSERT_TRUE(kh2.ok());
   EXPECT_EQ(kh2->number, 2);
+
+  // NUM-05: a content error is fixed by a replacement with its own number,
+  // which says what it replaces; the lifecycle does not move back.
+  EXPECT_FALSE(
+      service().StartReplacement(commune_, id, ConferenceDocumentKind::kPlan, " ", Ctx()).ok());
+  ASSERT_TRUE(service()
+                  .StartReplacement(commune_, id, ConferenceDocumentKind::kPlan,
+                                    "Sai thành phần tham dự", Ctx())
+                  .ok());
+  auto kh3 = service().Issue(commune_, id, ConferenceDocumentKind::kPlan, url, "", Ctx());
+  ASSERT_TRUE(kh3.ok()) << kh3.error().message;
+  EXPECT_EQ(kh3->number, 3);
+  EXPECT_EQ(kh3->revision, 2);
+  const std::string replacement = PlanAsText(id);
+  EXPECT_TRUE(Contains(replacement, "Số: 03/KH-UBND"));
+  EXPECT_TRUE(Contains(replacement,
+                       "Văn bản này thay thế Kế hoạch số 01/KH-UBND ngày "
+                       "02/11/2026 của UBND xã Hoằng Trường."))
+      << replacement;
+  EXPECT_EQ(service().Find(commune_, id)->state, ConferenceState::kNoticePublished);
+  EXPECT_EQ(AuditCount("document.replacement_start"), 1);
 }
 
 TEST_F(ConferenceFlowTest, LateInvitationsNeedAReasonAndCheckInWorksOnTheDay) {

@@ -251,6 +251,18 @@ http::HttpResponse ConferencePages::IssueDocument(http::HttpRequest& request, Re
                   });
 }
 
+http::HttpResponse ConferencePages::StartReplacement(http::HttpRequest& request,
+                                                     RequestContext& ctx) {
+  return FormPost(request, ctx, CommuneAction::kIssueDocuments, "#van-ban",
+                  [this, &request](const Target& t, const http::FormData& form,
+                                   const AuditContext& audit) -> Status {
+                    ASSIGN_OR_RETURN(ConferenceDocumentKind kind, KindParam(request));
+                    RETURN_IF_ERROR(service_.StartReplacement(t.commune.id, t.conference.id, kind,
+                                                              Trim(form.Get("reason")), audit));
+                    return OkStatus();
+                  });
+}
+
 http::HttpResponse ConferencePages::MarkHeld(http::HttpRequest& request, RequestContext& ctx) {
   return FormPost(
       request, ctx, CommuneAction::kManageConferences, "#phien",

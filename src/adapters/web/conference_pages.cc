@@ -52,6 +52,8 @@ void ConferencePages::Register(Site& site) {
   add("POST", one + "/khach-moi/xoa", Access::kSignedIn, &ConferencePages::RemoveInvitee);
   add("POST", one + "/kinh-phi/xoa", Access::kSignedIn, &ConferencePages::RemoveBudgetLine);
   add("POST", one + "/huy", Access::kSignedIn, &ConferencePages::Cancel);
+  add("POST", one + "/van-ban/{kind}/thay-the", Access::kSignedIn,
+      &ConferencePages::StartReplacement);
   add("GET", one + "/diem-danh", Access::kSignedIn, &ConferencePages::CheckInList);
   add("POST", one + "/diem-danh", Access::kSignedIn, &ConferencePages::CheckIn);
   const std::string api = "/api/v1/communes/{slug}/conferences";
@@ -196,6 +198,7 @@ http::HttpResponse ConferencePages::Show(http::HttpRequest& request, RequestCont
     d["pdf"] = api + "/documents/" + kind + ".pdf";
     d["edit"] = base + "/van-ban/" + kind;
     d["issue"] = base + "/van-ban/" + kind + "/ban-hanh";
+    d["replace"] = base + "/van-ban/" + kind + "/thay-the";
   }
   const std::vector<ParticipantGroup> groups = {ParticipantGroup::kPartyCommittee,
                                                 ParticipantGroup::kPeoplesCouncil,

@@ -69,6 +69,7 @@ class ConferencePages {
   http::HttpResponse RemoveInvitee(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse RemoveBudgetLine(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse Cancel(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse StartReplacement(http::HttpRequest& request, RequestContext& ctx);
 
   // conference_api.cc: JSON, files and the public page.
   http::HttpResponse ListJson(http::HttpRequest& request, RequestContext& ctx);

@@ -104,6 +104,8 @@ Result<nlohmann::json> ConferenceDerivedJson(ConferenceService& service, const C
       if (sd.kind != kind) continue;
       d["issued"] = sd.issued;
       d["draft_saved"] = !sd.issued;
+      d["revision"] = sd.revision;
+      d["replacing"] = !sd.issued && sd.revision > 1;  // NUM-05 replacement draft
       if (sd.issued) {
         std::string n = std::to_string(sd.number);
         if (sd.number < 10) n.insert(0, "0");  // FMT §3.2 ô 3

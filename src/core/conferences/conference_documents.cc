@@ -82,15 +82,8 @@ DocumentHeader MakeHeader(const Conference& conference, const DocumentContext& c
   header.parent_body = conference.issuer_parent;
   // FMT-11: two bold upper-case lines, "ỦY BAN NHÂN DÂN" / "XÃ HOẰNG TRƯỜNG".
   header.issuing_body = "ỦY BAN NHÂN DÂN\n" + UpperVi(commune.DisplayName());
-  // §3.2 ô 3: leading zero below 10; a draft leaves the number blank for the
-  // clerk (NUM-03: paper documents are numbered after signing).
-  header.number = context.number > 0
-                      ? "Số: " + TwoDigits(context.number) + "/" + std::string(symbol) + "-UBND"
-                      : "Số:      /" + std::string(symbol) + "-UBND";
-  // FMT-10: units named by a number print the full unit name ("Phường 1").
-  const bool numbered = !commune.name.empty() && commune.name[0] >= '0' && commune.name[0] <= '9';
-  header.place_date = FormatPlaceAndDate(
-      numbered ? UpperFirst(commune.DisplayName()) : commune.name, context.issued_on);
+  header.number = DocumentNumberLine(context.number, symbol);
+  header.place_date = FormatPlaceAndDate(DocumentPlace(commune), context.issued_on);
   return header;
 }
 
@@ -248,6 +241,20 @@ Document BuildProgramme(const Conference& conference, const DocumentContext& con
   doc.recipients = {"- TT ĐU, TT HĐND " + word + " (b/c);", "- Chủ tịch, PCT UBND " + word + ";",
                     "- Các đại biểu được mời;", "- Lưu: VT."};
   return doc;
+}
+
+std::string DocumentNumberLine(int number, std::string_view symbol) {
+  // §3.2 ô 3: leading zero below 10; a draft leaves the number blank for the
+  // clerk (NUM-03: paper documents are numbered after signing).
+  return number > 0 ? "Số: " + conference_documents_internal::TwoDigits(number) + "/" +
+                          std::string(symbol) + "-UBND"
+                    : "Số:      /" + std::string(symbol) + "-UBND";
+}
+
+std::string DocumentPlace(const Commune& commune) {
+  // FMT-10: units named by a number print the full unit name ("Phường 1").
+  const bool numbered = !commune.name.empty() && commune.name[0] >= '0' && commune.name[0] <= '9';
+  return numbered ? conference_documents_internal::UpperFirst(commune.DisplayName()) : commune.name;
 }
 
 }  // namespace doithoai

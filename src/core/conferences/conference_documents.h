@@ -14,6 +14,7 @@
 #define DOITHOAI_CORE_CONFERENCES_CONFERENCE_DOCUMENTS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar/date.h"
@@ -38,6 +39,13 @@ struct DocumentContext {
 // cầu; II. Nguyên tắc, nội dung; III. Các bước tổ chức (chuẩn bị, thành phần,
 // thời gian – địa điểm per session); IV. Kinh phí (with the estimate table when
 // budget lines exist); V. Tổ chức thực hiện; closing; Nơi nhận; signature.
+// Ô 3: "Số: 05/KH-UBND" (leading zero below 10); number 0 leaves the number
+// blank for the clerk: "Số:      /KH-UBND". `symbol` is the type ("KH").
+std::string DocumentNumberLine(int number, std::string_view symbol);
+// Ô 4's place name (FMT-10): the commune's name, or its full name when the
+// name is a number ("Phường 1").
+std::string DocumentPlace(const Commune& commune);
+
 Document BuildPlan(const Conference& conference, const DocumentContext& context);
 
 // Chương trình (CTr): per session its time, venue and chair, then the agenda

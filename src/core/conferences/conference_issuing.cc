@@ -15,12 +15,6 @@ using namespace conference_internal;  // NOLINT(build/namespaces): this module's
 
 namespace {
 
-std::string FormatNumberLine(int number, ConferenceDocumentKind kind) {
-  std::string n = std::to_string(number);
-  if (number < 10) n = "0" + n;  // FMT §3.2 ô 3: leading zero below 10
-  return "Số: " + n + "/" + std::string(ConferenceDocumentSymbol(kind)) + "-UBND";
-}
-
 // Parses and validates stored or edited markup (several documents for the
 // invitations, separated by "===" lines).
 Result<std::vector<Document>> SplitMarkup(std::string_view text) {
@@ -101,14 +95,6 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
   const Date issued_on = current.recorded_past ? current.plan_date : today;
   const bool notice_kind =
       kind == ConferenceDocumentKind::kInvitations || kind == ConferenceDocumentKind::kPublicNotice;
-  const Date latest = LatestNoticeDate(calendar_, rules, current.FirstDate());
-  const bool late = notice_kind && issued_on > latest;
-  if (late && Blank(late_reason)) {
-    return Invalid("late_reason", "Giấy mời và thông báo phải phát hành chậm nhất ngày " +
-                                      FormatDdMmYyyy(latest) + " (trước ngày hội nghị ít nhất " +
-                                      std::to_string(rules.notice_days_before) +
-                                      " ngày, DLG-07). Muốn phát hành muộn, hãy nhập lý do.");
-  }
   Result<StoredDocument> draft = repo_.FindDocument(commune, id, kind);
   std::optional<std::vector<Document>> edited;
   if (draft.ok()) {
@@ -118,6 +104,17 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
     ASSIGN_OR_RETURN(edited, SplitMarkup(draft->markup));
   } else if (draft.error().code != ErrorCode::kNotFound) {
     return draft.error();
+  }
+  // NUM-05: a replacement corrects an issued document; the lifecycle has
+  // already moved on, and DLG-07 was judged on the original.
+  const bool replacement = draft.ok() && draft->revision > 1;
+  const Date latest = LatestNoticeDate(calendar_, rules, current.FirstDate());
+  const bool late = notice_kind && !replacement && issued_on > latest;
+  if (late && Blank(late_reason)) {
+    return Invalid("late_reason", "Giấy mời và thông báo phải phát hành chậm nhất ngày " +
+                                      FormatDdMmYyyy(latest) + " (trước ngày hội nghị ít nhất " +
+                                      std::to_string(rules.notice_days_before) +
+                                      " ngày, DLG-07). Muốn phát hành muộn, hãy nhập lý do.");
   }
   // GM and TB together make the notice (domain.md §8 invitations_sent & public_notice).
   bool other_issued = false;
@@ -133,8 +130,8 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
     if (edited) {
       docs = *edited;
       for (Document& d : docs) {
-        d.header.number = FormatNumberLine(number, kind);
-        d.header.place_date = FormatPlaceAndDate(roster.commune.name, issued_on);
+        d.header.number = DocumentNumberLine(number, ConferenceDocumentSymbol(kind));
+        d.header.place_date = FormatPlaceAndDate(DocumentPlace(roster.commune), issued_on);
       }
     } else {
       ASSIGN_OR_RETURN(docs, Generate(current, roster, kind, number, issued_on, public_url));
@@ -143,9 +140,15 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
     return ToMarkupList(docs);
   };
   ConferenceChange change;
-  change.action = late ? "conference.notice_late_override" : "conference.transition";
+  change.action = late          ? "conference.notice_late_override"
+                  : replacement ? "conference.document_replaced"
+                                : "conference.transition";
   change.apply = [&, kind](Conference& c) -> Result<std::string> {
     if (c.state == ConferenceState::kCancelled) return Precondition("Hội nghị đã hủy.");
+    if (replacement) {
+      return Summary({{"kind", Quote(ConferenceDocumentKindCode(kind))},
+                      {"revision", std::to_string(draft->revision)}});
+    }
     std::string summary;
     switch (kind) {
       case ConferenceDocumentKind::kPlan:
@@ -187,6 +190,36 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
     return summary;
   };
   return repo_.Issue(commune, id, kind, issued_on, render, change, ctx);
+}
+
+Result<StoredDocument> ConferenceService::StartReplacement(CommuneId commune, ConferenceId id,
+                                                           ConferenceDocumentKind kind,
+                                                           const std::string& reason,
+                                                           const AuditContext& ctx) {
+  if (Blank(reason)) {
+    return Invalid("reason", "Cần ghi lý do thay thế văn bản (sai sót về nội dung).");
+  }
+  ASSIGN_OR_RETURN(Conference c, repo_.Find(commune, id));
+  if (c.state == ConferenceState::kCancelled) return Precondition("Hội nghị đã hủy.");
+  ASSIGN_OR_RETURN(StoredDocument issued, repo_.FindDocument(commune, id, kind));
+  if (!issued.issued) {
+    return Precondition("Chỉ thay thế được văn bản đã ban hành; văn bản này đang là bản thảo.");
+  }
+  ASSIGN_OR_RETURN(Commune commune_row, communes_.FindCommune(commune));
+  ASSIGN_OR_RETURN(std::vector<Document> docs, SplitMarkup(issued.markup));
+  const std::string symbol(ConferenceDocumentSymbol(kind));
+  // "Số: 01/KH-UBND" → "01/KH-UBND".
+  const std::string line = DocumentNumberLine(issued.number, symbol);
+  const std::string number = line.substr(line.find(' ') + 1);
+  const std::string replaced = std::string(ConferenceDocumentKindLabel(kind)) + " số " + number +
+                               " ngày " + FormatDdMmYyyy(issued.issued_on) + " của " +
+                               commune_row.PeoplesCommitteeName();
+  for (Document& d : docs) {
+    d.header.number = DocumentNumberLine(0, symbol);
+    d.body.insert(d.body.begin(),
+                  Paragraph{"Văn bản này thay thế " + replaced + ".", true, false, true});
+  }
+  return repo_.StartReplacement(commune, id, kind, ToMarkupList(docs), reason, ctx);
 }
 
 Result<std::string> ConferenceService::SpeechText(CommuneId commune, ConferenceId id) {

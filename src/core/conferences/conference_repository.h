@@ -40,6 +40,10 @@ struct StoredDocument {
   int number = 0;  // register number within (commune, year, symbol), from 1
   Date issued_on;
   Timestamp updated_at;
+  // NUM-05: 1 for the first document of its kind; n + 1 for the replacement
+  // of revision n, which `replaces` names.
+  int revision = 1;
+  std::optional<DocumentId> replaces;
 };
 
 // A change to a conference, applied inside the write transaction to the
@@ -69,16 +73,28 @@ class ConferenceRepository {
                                     std::optional<int64_t> expected_version,
                                     const ConferenceChange& change, const AuditContext& ctx) = 0;
 
-  // The current document of `kind`: the issued one when issued, else the
-  // saved draft; kNotFound when neither exists.
+  // The current document of `kind` (its highest revision): issued, or a saved
+  // draft; kNotFound when there is none.
   virtual Result<StoredDocument> FindDocument(CommuneId commune, ConferenceId id,
                                               ConferenceDocumentKind kind) = 0;
+  // Every revision of every kind, by kind then revision.
   virtual Result<std::vector<StoredDocument>> ListDocuments(CommuneId commune, ConferenceId id) = 0;
+  // NUM-05: starts the replacement of the issued current document of `kind`:
+  // a draft of the next revision holding `markup`, replacing it (audited
+  // "document.replacement_start" with `reason`). kFailedPrecondition when the
+  // current document of `kind` is not issued (nothing to replace, or a draft
+  // exists).
+  virtual Result<StoredDocument> StartReplacement(CommuneId commune, ConferenceId id,
+                                                  ConferenceDocumentKind kind,
+                                                  const std::string& markup,
+                                                  const std::string& reason,
+                                                  const AuditContext& ctx) = 0;
   // Saves the editable draft of `kind` (audited "document.draft_save").
   // kFailedPrecondition when that kind is already issued (NUM-05).
   virtual Status SaveDraft(CommuneId commune, ConferenceId id, ConferenceDocumentKind kind,
                            const std::string& markup, const AuditContext& ctx) = 0;
-  // Issues the document of `kind` in one transaction: takes the next number
+  // Issues the current draft of `kind` (or, with none, a first document) in
+  // one transaction: takes the next number
   // of the register for (commune, year of `issued_on`, symbol), calls
   // `render(number)` for the final markup, stores it frozen, applies
   // `conference_change` (the state transition) and audits "document.issue".

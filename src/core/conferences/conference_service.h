@@ -152,6 +152,13 @@ class ConferenceService {
   Result<StoredDocument> Issue(CommuneId commune, ConferenceId id, ConferenceDocumentKind kind,
                                const std::string& public_url, const std::string& late_reason,
                                const AuditContext& ctx);
+  // NUM-05: a content error in an issued document is fixed by a replacement
+  // of the same type with its own number. Starts it: a draft copy of the
+  // issued text opening with "Văn bản này thay thế … số … ngày …", to edit
+  // and then Issue. `reason` (required) goes to the audit log.
+  Result<StoredDocument> StartReplacement(CommuneId commune, ConferenceId id,
+                                          ConferenceDocumentKind kind, const std::string& reason,
+                                          const AuditContext& ctx);
   // The loudspeaker text (DLG-07 four parts), to be synthesised by adapters.
   Result<std::string> SpeechText(CommuneId commune, ConferenceId id);
 

@@ -628,13 +628,62 @@ TYPED_TEST_P(ConferenceRepositoryContract, AuditChainVerifiesAfterEveryKindOfWri
   EXPECT_EQ(conference_rows, 5);
 }
 
+// NUM-05: a content error is fixed by a replacement of the same type with its
+// own number; the replaced document stays as it was.
+TYPED_TEST_P(ConferenceRepositoryContract, ReplacementIsANewRevisionWithItsOwnNumber) {
+  const CommuneId a = this->commune_a_;
+  ConferenceId id = this->CreateSample(a, 2023);
+  const auto kPlan = ConferenceDocumentKind::kPlan;
+  // Nothing issued yet: nothing to replace.
+  Result<StoredDocument> early =
+      this->repo().StartReplacement(a, id, kPlan, "x", "lý do", ConferenceAuditContext());
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, ErrorCode::kFailedPrecondition);
+  Result<StoredDocument> first = this->IssuePlan(a, id, ContractDate(2023, 11, 20));
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->revision, 1);
+  EXPECT_FALSE(first->replaces.has_value());
+
+  Result<StoredDocument> draft = this->repo().StartReplacement(
+      a, id, kPlan, "thay thế", "Sai ngày họp", ConferenceAuditContext());
+  ASSERT_TRUE(draft.ok()) << draft.error().message;
+  EXPECT_EQ(draft->revision, 2);
+  EXPECT_EQ(draft->replaces, first->id);
+  EXPECT_FALSE(draft->issued);
+  EXPECT_EQ(this->AuditOf(a).front().action, "document.replacement_start");
+  EXPECT_NE(this->AuditOf(a).front().after.find("Sai ngày họp"), std::string::npos);
+  // The current document is the replacement draft; it can be edited, and a
+  // second replacement cannot start while it is a draft.
+  Result<StoredDocument> current = this->repo().FindDocument(a, id, kPlan);
+  ASSERT_TRUE(current.ok());
+  EXPECT_EQ(current->revision, 2);
+  ASSERT_TRUE(
+      this->repo().SaveDraft(a, id, kPlan, "thay thế, đã sửa", ConferenceAuditContext()).ok());
+  EXPECT_FALSE(
+      this->repo().StartReplacement(a, id, kPlan, "y", "z", ConferenceAuditContext()).ok());
+
+  Result<StoredDocument> second = this->IssuePlan(a, id, ContractDate(2023, 11, 25));
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(second->number, 2);  // its own number in the same register
+  EXPECT_EQ(second->revision, 2);
+  EXPECT_EQ(second->replaces, first->id);
+  Result<std::vector<StoredDocument>> all = this->repo().ListDocuments(a, id);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].revision, 1);
+  EXPECT_EQ((*all)[0].markup, "Số: 1\nKẾ HOẠCH");  // the replaced one is unchanged
+  EXPECT_EQ((*all)[1].revision, 2);
+  EXPECT_TRUE((*all)[1].issued);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(
     ConferenceRepositoryContract, CreateAssignsIdAndVersionAndKeepsEveryField,
     CreateInMissingCommuneIsNotFound, ListIsNewestFirstAndScopedToTheCommune,
     AnotherCommunesConferenceIsNotFound, UpdateBumpsVersionStoresAndAudits,
     StaleExpectedVersionIsRefusedAndChangesNothing, ApplyErrorChangesNothing, SaveDraftThenFind,
     IssueNumbersPerCommuneYearAndSymbol, IssuedDocumentIsFrozen,
-    FailedRenderOrChangeConsumesNoNumber, AuditChainVerifiesAfterEveryKindOfWrite);
+    FailedRenderOrChangeConsumesNoNumber, AuditChainVerifiesAfterEveryKindOfWrite,
+    ReplacementIsANewRevisionWithItsOwnNumber);
 
 }  // namespace doithoai::contract
 

@@ -123,7 +123,7 @@ Result<Conference> ApplyChange(Connection& c, CommuneId commune, ConferenceId id
 
 constexpr const char* kDocumentColumns =
     "SELECT id, commune_id, conference_id, kind, markup, issued, year, number, issued_on, "
-    "updated_at_ms FROM conference_documents ";
+    "updated_at_ms, revision, replaces_id FROM conference_documents ";
 
 Result<StoredDocument> DocumentFromRow(const Statement& row) {
   StoredDocument doc;
@@ -149,15 +149,19 @@ Result<StoredDocument> DocumentFromRow(const Statement& row) {
     doc.issued_on = *issued_on;
   }
   doc.updated_at = Timestamp(std::chrono::milliseconds(row.ColumnInt(9)));
+  doc.revision = static_cast<int>(row.ColumnInt(10));
+  if (!row.ColumnIsNull(11)) doc.replaces = DocumentId{row.ColumnInt(11)};
   return doc;
 }
 
-// The row of `kind` of conference `id`, or nullopt.
+// The current row of `kind` of conference `id` (its highest revision), or
+// nullopt.
 Result<std::optional<StoredDocument>> LoadDocument(Connection& c, CommuneId commune,
                                                    ConferenceId id, ConferenceDocumentKind kind) {
   ASSIGN_OR_RETURN(Statement stmt,
                    c.Prepare(std::string(kDocumentColumns) +
-                             "WHERE commune_id = ?1 AND conference_id = ?2 AND kind = ?3"));
+                             "WHERE commune_id = ?1 AND conference_id = ?2 AND kind = ?3 "
+                             "ORDER BY revision DESC LIMIT 1"));
   stmt.Bind(1, commune.value).Bind(2, id.value).Bind(3, ConferenceDocumentKindCode(kind));
   ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) return std::optional<StoredDocument>();
@@ -277,9 +281,9 @@ Result<std::vector<StoredDocument>> SqliteConferenceRepository::ListDocuments(Co
   return db_.Read<std::vector<StoredDocument>>(
       [&](Connection& c) -> Result<std::vector<StoredDocument>> {
         RETURN_IF_ERROR(RequireConference(c, commune, id));
-        ASSIGN_OR_RETURN(Statement stmt,
-                         c.Prepare(std::string(kDocumentColumns) +
-                                   "WHERE commune_id = ?1 AND conference_id = ?2 ORDER BY id"));
+        ASSIGN_OR_RETURN(Statement stmt, c.Prepare(std::string(kDocumentColumns) +
+                                                   "WHERE commune_id = ?1 AND conference_id = ?2 "
+                                                   "ORDER BY revision, id"));
         stmt.Bind(1, commune.value).Bind(2, id.value);
         std::vector<StoredDocument> out;
         while (true) {
@@ -333,6 +337,49 @@ Status SqliteConferenceRepository::SaveDraft(CommuneId commune, ConferenceId id,
   });
 }
 
+Result<StoredDocument> SqliteConferenceRepository::StartReplacement(
+    CommuneId commune, ConferenceId id, ConferenceDocumentKind kind, const std::string& markup,
+    const std::string& reason, const AuditContext& ctx) {
+  return db_.Write<StoredDocument>([&](Connection& c) -> Result<StoredDocument> {
+    RETURN_IF_ERROR(RequireConference(c, commune, id));
+    ASSIGN_OR_RETURN(std::optional<StoredDocument> current, LoadDocument(c, commune, id, kind));
+    if (!current.has_value() || !current->issued) {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "Chỉ thay thế được văn bản đã ban hành; văn bản này đang là bản thảo.");
+    }
+    StoredDocument draft;
+    draft.commune_id = commune;
+    draft.conference_id = id;
+    draft.kind = kind;
+    draft.markup = markup;
+    draft.revision = current->revision + 1;
+    draft.replaces = current->id;
+    draft.updated_at = ctx.at;
+    ASSIGN_OR_RETURN(Statement insert,
+                     c.Prepare("INSERT INTO conference_documents (commune_id, conference_id, "
+                               "kind, markup, issued, updated_at_ms, revision, replaces_id) "
+                               "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)"));
+    insert.Bind(1, commune.value)
+        .Bind(2, id.value)
+        .Bind(3, ConferenceDocumentKindCode(kind))
+        .Bind(4, markup)
+        .Bind(5, Millis(ctx.at))
+        .Bind(6, draft.revision)
+        .Bind(7, current->id.value);
+    RETURN_IF_ERROR(insert.Run());
+    draft.id = DocumentId{c.LastInsertRowId()};
+    nlohmann::json after = {{"kind", ConferenceDocumentKindCode(kind)},
+                            {"revision", draft.revision},
+                            {"replaces_number", current->number},
+                            {"replaces_year", current->year},
+                            {"reason", reason}};
+    RETURN_IF_ERROR(
+        AppendAudit(c, MakeAuditEntry(ScopedTo(ctx, commune), "document.replacement_start",
+                                      "conference", std::to_string(id.value), "", after.dump())));
+    return draft;
+  });
+}
+
 Result<StoredDocument> SqliteConferenceRepository::Issue(
     CommuneId commune, ConferenceId id, ConferenceDocumentKind kind, Date issued_on,
     const std::function<Result<std::string>(int number)>& render,
@@ -373,6 +420,8 @@ Result<StoredDocument> SqliteConferenceRepository::Issue(
           .Bind(8, commune.value);
       RETURN_IF_ERROR(update.Run());
       doc.id = existing->id;
+      doc.revision = existing->revision;
+      doc.replaces = existing->replaces;
     } else {
       ASSIGN_OR_RETURN(Statement insert,
                        c.Prepare("INSERT INTO conference_documents (commune_id, conference_id, "

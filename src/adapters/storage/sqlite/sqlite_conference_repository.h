@@ -31,6 +31,10 @@ class SqliteConferenceRepository : public ConferenceRepository {
   Result<StoredDocument> FindDocument(CommuneId commune, ConferenceId id,
                                       ConferenceDocumentKind kind) override;
   Result<std::vector<StoredDocument>> ListDocuments(CommuneId commune, ConferenceId id) override;
+  Result<StoredDocument> StartReplacement(CommuneId commune, ConferenceId id,
+                                          ConferenceDocumentKind kind, const std::string& markup,
+                                          const std::string& reason,
+                                          const AuditContext& ctx) override;
   Status SaveDraft(CommuneId commune, ConferenceId id, ConferenceDocumentKind kind,
                    const std::string& markup, const AuditContext& ctx) override;
   Result<StoredDocument> Issue(CommuneId commune, ConferenceId id, ConferenceDocumentKind kind,

@@ -32,8 +32,11 @@ CREATE TABLE conferences (
 -- List: newest first by first date within one commune.
 CREATE INDEX conferences_by_commune_date ON conferences (commune_id, first_date);
 
--- One row per (conference, kind): the editable draft (issued = 0, number 0)
--- until it is issued, then the frozen issued document (issued = 1).
+-- One row per (conference, kind, revision): the editable draft (issued = 0,
+-- number 0) until it is issued, then the frozen issued document (issued = 1).
+-- NUM-05: a content error in an issued document is fixed by a replacement of
+-- the same type with its own number: revision n + 1, replaces_id = the
+-- replaced row. The current document of a kind is its highest revision.
 CREATE TABLE conference_documents (
   id INTEGER PRIMARY KEY,
   commune_id INTEGER NOT NULL REFERENCES communes (id),
@@ -52,7 +55,10 @@ CREATE TABLE conference_documents (
   issued_on TEXT
     CHECK (issued_on IS NULL OR issued_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   updated_at_ms INTEGER NOT NULL,
-  UNIQUE (commune_id, conference_id, kind),
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  replaces_id INTEGER REFERENCES conference_documents (id),
+  UNIQUE (commune_id, conference_id, kind, revision),
+  CHECK ((revision = 1) = (replaces_id IS NULL)),
   FOREIGN KEY (commune_id, conference_id) REFERENCES conferences (commune_id, id),
   -- An issued document has a number, a symbol and a date; a draft has none.
   CHECK ((issued = 1 AND number > 0 AND year > 0 AND symbol <> '' AND issued_on IS NOT NULL) OR
@@ -95,7 +101,7 @@ WHEN EXISTS (SELECT 1 FROM conference_documents
              WHERE issued = 1 AND
                    (id = NEW.id OR
                     (commune_id = NEW.commune_id AND conference_id = NEW.conference_id AND
-                     kind = NEW.kind) OR
+                     kind = NEW.kind AND revision = NEW.revision) OR
                     (commune_id = NEW.commune_id AND year = NEW.year AND
                      symbol = NEW.symbol AND number = NEW.number)))
 BEGIN
