@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "adapters/storage/contract/conference_document_contract.h"
 #include "adapters/storage/contract/conference_repository_contract.h"
 #include "adapters/storage/sqlite/audit_log.h"
 #include "adapters/storage/sqlite/database.h"
@@ -107,6 +108,7 @@ using SqliteBackends = ::testing::Types<SqliteMemoryBackend, SqliteFileBackend>;
 }  // namespace
 
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ConferenceRepositoryContract, SqliteBackends, BackendName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ConferenceDocumentContract, SqliteBackends, BackendName);
 
 namespace {
 
