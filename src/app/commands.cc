@@ -172,6 +172,12 @@ int RunBackup(const std::string& db_path, const std::string& out_path) {
 int RunServe(const ServeConfig& config) {
   Result<ListenAddress> listen = ParseListen(config.listen);
   if (!listen.ok()) return Fail(listen.error());
+  const std::string& url = config.public_url;
+  if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    return Fail(MakeError(ErrorCode::kInvalidArgument,
+                          "--public-url phải bắt đầu bằng http:// hoặc https://, ví dụ "
+                          "https://doithoai.hoangtruong.gov.vn"));
+  }
   auto db = OpenExisting(config.db_path);
   if (!db.ok()) return Fail(db.error());
   Result<int> applied = (*db)->Migrate();
@@ -182,6 +188,7 @@ int RunServe(const ServeConfig& config) {
   if (!crypto.ok()) return Fail(crypto.error());
   AppOptions app_options;
   app_options.secure_cookies = config.secure_cookies;
+  app_options.public_url = config.public_url;
   Application application(**db, clock, **crypto, app_options);
 
   // Block the stop signals before any thread starts, so that only sigwait()

@@ -27,6 +27,9 @@ struct ServeConfig {
   unsigned idle_timeout_seconds = 30;
   bool access_log = true;
   bool secure_cookies = false;  // behind TLS (nginx): cookies get Secure
+  // The address citizens reach the server at ("https://doithoai.xa.gov.vn"),
+  // printed in invitation QR codes; empty = taken from each request's Host.
+  std::string public_url;
 };
 
 }  // namespace doithoai::app

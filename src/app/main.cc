@@ -72,6 +72,11 @@ int main(int argc, char** argv) {
       ->add_flag("--secure-cookies", serve_config.secure_cookies,
                  "Cookie chỉ gửi qua HTTPS (khi chạy sau nginx có TLS)")
       ->envname("DOITHOAI_SECURE_COOKIES");
+  serve
+      ->add_option("--public-url", serve_config.public_url,
+                   "Địa chỉ người dân truy cập (in trong mã QR của giấy mời), ví dụ "
+                   "https://doithoai.hoangtruong.gov.vn")
+      ->envname("DOITHOAI_PUBLIC_URL");
 
   std::string db = "var/doithoai.db";
   bool init_demo = false;

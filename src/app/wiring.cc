@@ -26,7 +26,7 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       admin_pages_(communes_, accounts_, audit_reader_, clock),
       roster_pages_(communes_, clock),
       account_admin_pages_(communes_, accounts_, crypto, clock),
-      conference_pages_(conference_service_, communes_, clock) {
+      conference_pages_(conference_service_, communes_, clock, options.public_url) {
   site_.Add("GET", "/healthz", web::Access::kPublic, [](http::HttpRequest&, web::RequestContext&) {
     return web::JsonResponse(200, {{"status", "ok"}});
   });

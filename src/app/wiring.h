@@ -29,6 +29,7 @@ namespace doithoai::app {
 
 struct AppOptions {
   bool secure_cookies = false;
+  std::string public_url;  // see ServeConfig::public_url
   AuthPolicies auth;
 };
 

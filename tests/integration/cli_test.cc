@@ -103,6 +103,15 @@ TEST(CliTest, BadListenAddressFailsClearly) {
   EXPECT_NE(r.err.find("Địa chỉ lắng nghe"), std::string::npos) << r.err;
 }
 
+TEST(CliTest, BadPublicUrlFailsClearly) {
+  TempDir dir;
+  std::string db = dir.path() + "/d.db";
+  ASSERT_EQ(RunDoithoai({"init", "--db", db}).exit_code, 0);
+  CommandResult r = RunDoithoai({"serve", "--db", db, "--public-url", "doithoai.xa.gov.vn"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--public-url phải bắt đầu bằng http"), std::string::npos) << r.err;
+}
+
 TEST(CliTest, InitIntoAnImpossiblePathLeavesNoFile) {
   TempDir dir;
   std::string file = dir.path() + "/plain-file";

@@ -167,5 +167,30 @@ TEST_F(ConferenceApiTest, PublicPageShowsTimeVenueContentAndHowToTakePart) {
   EXPECT_EQ(Get("/x/hoang-truong/hoi-nghi/99", "").status, 404);
 }
 
+// The QR codes on printed invitations point at the address citizens reach
+// (--public-url), not at whatever host the office PC used.
+TEST(ConferencePublicUrlTest, InvitationQrCodesUseThePublicUrl) {
+  TempDir dir;
+  const std::string db = dir.path() + "/d.db";
+  ASSERT_EQ(RunDoithoai({"init", "--db", db, "--demo"}).exit_code, 0);
+  ServerProcess server(db, {"--public-url", "https://doithoai.example.vn/"});
+  auto login =
+      Request(server.port(), "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
+              R"({"username":"vanphong","password":"doithoai-demo"})");
+  ASSERT_TRUE(login.has_value());
+  const std::string token = nlohmann::json::parse(login->body)["token"];
+  auto editor = Request(server.port(), "GET", "/quan-tri/hoang-truong/hoi-nghi/1/van-ban/giay-moi",
+                        {{"Authorization", "Bearer " + token}});
+  ASSERT_TRUE(editor.has_value());
+  ASSERT_EQ(editor->status, 200);
+  std::string body = editor->body;
+  for (size_t at = body.find("&#x2F;"); at != std::string::npos; at = body.find("&#x2F;", at)) {
+    body.replace(at, 6, "/");
+  }
+  EXPECT_NE(body.find("https://doithoai.example.vn/x/hoang-truong/hoi-nghi/1?gm="),
+            std::string::npos);
+  EXPECT_EQ(body.find("127.0.0.1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace doithoai::testing

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "adapters/web/site.h"
 #include "core/common/clock.h"
@@ -20,8 +21,13 @@ namespace doithoai::web {
 
 class ConferencePages {
  public:
-  ConferencePages(ConferenceService& service, CommuneRepository& communes, const Clock& clock)
-      : service_(service), communes_(communes), clock_(clock) {}
+  // `public_url`: the address citizens reach the server at, for the QR codes
+  // on invitations; empty = the request's Host header.
+  ConferencePages(ConferenceService& service, CommuneRepository& communes, const Clock& clock,
+                  std::string public_url = "")
+      : service_(service), communes_(communes), clock_(clock), public_url_(std::move(public_url)) {
+    while (!public_url_.empty() && public_url_.back() == '/') public_url_.pop_back();
+  }
   void Register(Site& site);
 
  private:
@@ -35,8 +41,7 @@ class ConferencePages {
   Result<Target> TargetFor(const http::HttpRequest& request, const RequestContext& ctx,
                            CommuneAction action, http::HttpResponse* denied);
   // Absolute URL of the public conference page (the QR payload).
-  static std::string PublicUrl(const http::HttpRequest& request, const Commune& commune,
-                               ConferenceId id);
+  std::string PublicUrl(const http::HttpRequest& request, const Commune& commune, ConferenceId id);
   static std::string StaffPath(const Commune& commune, ConferenceId id);
   // A form post on the conference named by {slug}/{id}: authorizes `action`,
   // runs `act` with the conference, the form and the audit context, then
@@ -84,6 +89,7 @@ class ConferencePages {
   ConferenceService& service_;
   CommuneRepository& communes_;
   const Clock& clock_;
+  std::string public_url_;
 };
 
 }  // namespace doithoai::web
