@@ -2,24 +2,23 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/calendar_fixtures.h"
+
 namespace doithoai {
 namespace {
 
-Date D(const char* iso) { return Date::Parse(iso).value(); }
+using testing::D;
 
 // Weekends plus Tết 2024 (08–14/02/2024) and Giỗ Tổ 2024 (18/04), as in
 // data/calendar/vn_holidays.json.
 WorkingCalendar TestCalendar() {
-  WorkingCalendarData data;
-  data.weekly_rest_days = {std::chrono::Saturday, std::chrono::Sunday};
-  data.covered_from = D("2023-01-01");
-  data.covered_to = D("2024-12-31");
+  std::vector<std::pair<const char*, const char*>> holidays;
   for (const char* day : {"2024-02-08", "2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12",
                           "2024-02-13", "2024-02-14"}) {
-    data.days.push_back({D(day), CalendarDayKind::kHoliday, "Tết Nguyên đán"});
+    holidays.push_back({day, "Tết Nguyên đán"});
   }
-  data.days.push_back({D("2024-04-18"), CalendarDayKind::kHoliday, "Giỗ Tổ Hùng Vương"});
-  return WorkingCalendar::Create(data).value();
+  holidays.push_back({"2024-04-18", "Giỗ Tổ Hùng Vương"});
+  return testing::WeekendCalendar("2023-01-01", "2024-12-31", holidays);
 }
 
 RuleSet Rules() {

@@ -5,23 +5,23 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/testing/calendar_fixtures.h"
+
 namespace doithoai {
 namespace {
 
-Date D(const char* iso) { return Date::Parse(iso).value(); }
+using testing::D;
 
 // Weekends, 01/01/2025 and Tết 2025 (27–31/01/2025 on weekdays; 25–26/01
 // and 01–02/02 are weekends), as in data/calendar/vn_holidays.json.
 WorkingCalendar TestCalendar() {
-  WorkingCalendarData data;
-  data.weekly_rest_days = {std::chrono::Saturday, std::chrono::Sunday};
-  data.covered_from = D("2024-01-01");
-  data.covered_to = D("2026-12-31");
-  data.days.push_back({D("2025-01-01"), CalendarDayKind::kHoliday, "Tết Dương lịch"});
-  for (const char* day : {"2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31"}) {
-    data.days.push_back({D(day), CalendarDayKind::kHoliday, "Tết Nguyên đán"});
-  }
-  return WorkingCalendar::Create(data).value();
+  return testing::WeekendCalendar("2024-01-01", "2026-12-31",
+                                  {{"2025-01-01", "Tết Dương lịch"},
+                                   {"2025-01-27", "Tết Nguyên đán"},
+                                   {"2025-01-28", "Tết Nguyên đán"},
+                                   {"2025-01-29", "Tết Nguyên đán"},
+                                   {"2025-01-30", "Tết Nguyên đán"},
+                                   {"2025-01-31", "Tết Nguyên đán"}});
 }
 
 PetitionDeadlineRule Rule(const char* id, PetitionClass c, std::string_view step, int days,
