@@ -11,6 +11,7 @@
 
 #include "adapters/crypto/sodium_crypto.h"
 #include "app/demo.h"
+#include "app/demo_app_testing.h"
 #include "app/wiring.h"
 #include "core/testing/fake_clock.h"
 
@@ -124,28 +125,16 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
   return table;
 }
 
-class ApplicationTest : public ::testing::Test {
+class ApplicationTest : public DemoAppTest {
  protected:
+  ApplicationTest() : DemoAppTest(Timestamp(std::chrono::milliseconds(1'800'000'000'000))) {}
+
   void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("doithoai-app-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = sqlite::SqliteDatabase::Open((dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(db).value();
-    ASSERT_TRUE(db_->Migrate().ok());
-    auto crypto = SodiumCrypto::Create(PasswordHashCost::MinimumForTest());
-    ASSERT_TRUE(crypto.ok());
-    crypto_ = std::move(crypto).value();
-    app_ = std::make_unique<Application>(*db_, clock_, *crypto_);
+    DemoAppTest::SetUp();
+    if (HasFatalFailure()) return;
     AuditContext ctx;
     ctx.actor_name = "test";
     ctx.at = clock_.Now();
-    auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, app_->conferences(), ctx);
-    ASSERT_TRUE(demo.ok()) << demo.error().message;
-    demo_ = demo->id;
     // A second commune with its own admin, to prove isolation.
     Commune other;
     other.slug = "xa-khac";
@@ -169,12 +158,6 @@ class ApplicationTest : public ::testing::Test {
     ASSERT_TRUE(helper_id.ok());
     helper_account_ = *helper_id;
   }
-  void TearDown() override {
-    app_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   http::HttpResponse Call(const std::string& method, const std::string& path,
                           const std::map<std::string, std::string>& headers = {},
                           const std::string& body = "") {
@@ -204,12 +187,6 @@ class ApplicationTest : public ::testing::Test {
     return "";
   }
 
-  std::filesystem::path dir_;
-  FakeClock clock_{Timestamp(std::chrono::milliseconds(1'800'000'000'000))};
-  std::unique_ptr<sqlite::SqliteDatabase> db_;
-  std::unique_ptr<SodiumCrypto> crypto_;
-  std::unique_ptr<Application> app_;
-  CommuneId demo_;
   AccountId helper_account_;
 };
 

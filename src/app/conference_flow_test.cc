@@ -11,6 +11,7 @@
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/storage/sqlite/audit_log.h"
 #include "app/demo.h"
+#include "app/demo_app_testing.h"
 #include "app/wiring.h"
 #include "core/conferences/checklist.h"
 #include "core/testing/fake_clock.h"
@@ -29,31 +30,15 @@ bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-class ConferenceFlowTest : public ::testing::Test {
+class ConferenceFlowTest : public DemoAppTest {
  protected:
+  ConferenceFlowTest() : DemoAppTest(MorningOf("2026-11-02")) {}
+
   void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("doithoai-conf-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = sqlite::SqliteDatabase::Open((dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(db).value();
-    ASSERT_TRUE(db_->Migrate().ok());
-    auto crypto = SodiumCrypto::Create(PasswordHashCost::MinimumForTest());
-    ASSERT_TRUE(crypto.ok());
-    crypto_ = std::move(crypto).value();
-    app_ = std::make_unique<Application>(*db_, clock_, *crypto_);
-    auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, app_->conferences(), Ctx());
-    ASSERT_TRUE(demo.ok()) << demo.error().message;
-    commune_ = demo->id;
+    DemoAppTest::SetUp();
+    if (HasFatalFailure()) return;
+    commune_ = demo_;
     villages_ = app_->communes().ListVillages(commune_).value();
-  }
-  void TearDown() override {
-    app_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   AuditContext Ctx() {
@@ -91,11 +76,6 @@ class ConferenceFlowTest : public ::testing::Test {
     return n;
   }
 
-  std::filesystem::path dir_;
-  FakeClock clock_{MorningOf("2026-11-02")};
-  std::unique_ptr<sqlite::SqliteDatabase> db_;
-  std::unique_ptr<SodiumCrypto> crypto_;
-  std::unique_ptr<Application> app_;
   CommuneId commune_;
   std::vector<Village> villages_;
 };

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/storage/sqlite/sqlite_testing.h"
 #include "app/audit_command.h"
 
 namespace doithoai::sqlite {
@@ -84,17 +85,6 @@ AuditContext Ctx(int64_t commune, int64_t ms) {
 AuditEntry Entry(int64_t commune, int n) {
   return MakeAuditEntry(Ctx(commune, 1700000000000 + n), "village.create", "village",
                         std::to_string(n), "", "{\"name\":\"Thôn " + std::to_string(n) + "\"}");
-}
-
-std::unique_ptr<SqliteDatabase> OpenMigrated(const std::string& path) {
-  auto db = SqliteDatabase::Open(path);
-  if (!db.ok()) {
-    ADD_FAILURE() << db.error().message;
-    return nullptr;
-  }
-  Result<int> migrated = (*db)->Migrate();
-  EXPECT_TRUE(migrated.ok()) << migrated.error().message;
-  return std::move(db).value();
 }
 
 // Appends `count` entries of `commune`, each in its own Write transaction.

@@ -11,24 +11,12 @@
 
 #include "adapters/storage/contract/commune_repository_contract.h"
 #include "adapters/storage/sqlite/database.h"
+#include "adapters/storage/sqlite/sqlite_testing.h"
 
 namespace doithoai::contract {
 namespace {
 
-// Opens and migrates `path`; nullptr (and a test failure) on error.
-std::unique_ptr<sqlite::SqliteDatabase> OpenMigrated(const std::string& path) {
-  Result<std::unique_ptr<sqlite::SqliteDatabase>> db = sqlite::SqliteDatabase::Open(path);
-  if (!db.ok()) {
-    ADD_FAILURE() << "Open(" << path << "): " << db.error().message;
-    return nullptr;
-  }
-  Result<int> migrated = (*db)->Migrate();
-  if (!migrated.ok()) {
-    ADD_FAILURE() << "Migrate: " << migrated.error().message;
-    return nullptr;
-  }
-  return std::move(db).value();
-}
+using sqlite::OpenMigrated;
 
 struct SqliteMemoryBackend {
   static constexpr const char* kName = "Memory";
