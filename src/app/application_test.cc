@@ -121,6 +121,68 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
        {Rule::kCommune, CommuneAction::kViewConferences}},
       {{"GET", "/api/v1/communes/{slug}/conferences/{id}/sessions/{file}"},
        {Rule::kCommune, CommuneAction::kViewConferences}},
+      // Petitions (issue #5). {id}, {code} and {hash} are the probe petition's
+      // (a proposal in Thôn 1 with a photo, made in SetUp); its identity is
+      // not sealed, so reading it needs no grant.
+      {{"GET", "/x/{slug}/gui-kien-nghi"}, {Rule::kPublic}},
+      {{"POST", "/x/{slug}/gui-kien-nghi"}, {Rule::kPublic}},
+      {{"GET", "/tra-cuu"}, {Rule::kPublic}},
+      {{"GET", "/tra-cuu/{code}"}, {Rule::kPublic}},
+      {{"POST", "/tra-cuu/{code}"}, {Rule::kPublic}},
+      {{"POST", "/tra-cuu/{code}/danh-gia"}, {Rule::kPublic}},
+      {{"GET", "/x/{slug}/tra-loi"}, {Rule::kPublic}},
+      {{"POST", "/api/v1/communes/{slug}/petitions"}, {Rule::kPublic}},
+      {{"GET", "/api/v1/communes/{slug}/fields"}, {Rule::kPublic}},
+      {{"GET", "/api/v1/petitions/{code}"}, {Rule::kPublic}},
+      {{"GET", "/api/v1/openapi.json"}, {Rule::kPublic}},
+      {{"GET", "/api/v1/communes/{slug}/petitions"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/api/v1/communes/{slug}/petitions/{code}"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/quan-tri/{slug}/kien-nghi"}, {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/quan-tri/{slug}/kien-nghi/bang"}, {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/quan-tri/{slug}/kien-nghi/xuat.xlsx"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/giao-hang-loat"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"GET", "/quan-tri/{slug}/kien-nghi/moi"}, {Rule::kCommune, CommuneAction::kEnterPetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/moi"},
+       {Rule::kCommune, CommuneAction::kEnterPetitions}},
+      {{"GET", "/quan-tri/{slug}/kien-nghi/nhap"},
+       {Rule::kCommune, CommuneAction::kEnterPetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/nhap"},
+       {Rule::kCommune, CommuneAction::kEnterPetitions}},
+      {{"GET", "/quan-tri/{slug}/kien-nghi/cai-dat"},
+       {Rule::kCommune, CommuneAction::kManagePetitionSettings}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/cai-dat"},
+       {Rule::kCommune, CommuneAction::kManagePetitionSettings}},
+      {{"GET", "/quan-tri/{slug}/kien-nghi/{id}"}, {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/danh-tinh"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/quan-tri/{slug}/kien-nghi/{id}/tep/{hash}"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/phan-loai"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/giao"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/bat-dau"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/phuc-tap"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/gia-han"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/tra-loi"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/da-thong-bao"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/ket-thuc"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/chuyen"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/luu-don"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/mo-lai"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
   };
   return table;
 }
@@ -157,6 +219,24 @@ class ApplicationTest : public DemoAppTest {
     auto helper_id = app_->accounts().Create(helper, ctx);
     ASSERT_TRUE(helper_id.ok());
     helper_account_ = *helper_id;
+    // The petition the petition routes act on.
+    NewPetition input;
+    input.channel = PetitionChannel::kWalkIn;
+    input.name = "Lê Văn Thử";
+    input.phone = "0912000111";
+    input.village = "Thôn 1";
+    input.items.push_back({"Đề nghị sửa đèn chiếu sáng ngõ xóm.", PetitionClass::kProposal, ""});
+    const std::string png("\x89PNG\r\n\x1a\n0000", 12);
+    input.attachments.push_back({"den.png", png});
+    AuditContext petition_ctx = ctx;
+    petition_ctx.commune = demo_;
+    auto commune = app_->communes().FindCommune(demo_);
+    ASSERT_TRUE(commune.ok());
+    auto created = app_->petitions().Submit(*commune, input, petition_ctx);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    probe_petition_.id = std::to_string(created->petition.id.value);
+    probe_petition_.code = created->petition.code;
+    probe_petition_.hash = created->petition.attachments.at(0).hash;
   }
   http::HttpResponse Call(const std::string& method, const std::string& path,
                           const std::map<std::string, std::string>& headers = {},
@@ -188,6 +268,9 @@ class ApplicationTest : public DemoAppTest {
   }
 
   AccountId helper_account_;
+  struct ProbePetition {
+    std::string id, code, hash;
+  } probe_petition_;
 };
 
 // A request for `route` with a body that passes validation.
@@ -197,7 +280,9 @@ struct Probe {
   std::string body;
 };
 
-Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId account) {
+Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId account,
+               const std::string& petition_id, const std::string& petition_code,
+               const std::string& attachment_hash) {
   Probe p;
   p.path = pattern;
   auto replace = [&](const std::string& from, const std::string& to) {
@@ -212,6 +297,9 @@ Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId 
   replace("{file}", pattern.find("/sessions/") != std::string::npos ? "1.ics" : "ke-hoach.pdf");
   // Account routes act on a helper account; the others on row 1 of the demo
   // commune (its first village, unit or official).
+  replace("{code}", petition_code);
+  replace("{hash}", attachment_hash);
+  if (pattern.find("/kien-nghi/{id}") != std::string::npos) replace("{id}", petition_id);
   replace("{id}", pattern.find("tai-khoan") != std::string::npos ? std::to_string(account.value)
                                                                  : std::string("1"));
   if (method == "POST" && pattern.rfind("/api/", 0) == 0) {
@@ -247,7 +335,8 @@ TEST_F(ApplicationTest, EveryRouteHasAnAccessRuleAndEnforcesIt) {
     ASSERT_NE(entry, table.end()) << "route without an access entry: " << route.method << " "
                                   << route.pattern;
     const Expectation& expect = entry->second;
-    Probe probe = ProbeFor(route.method, route.pattern, helper_account_);
+    Probe probe = ProbeFor(route.method, route.pattern, helper_account_, probe_petition_.id,
+                           probe_petition_.code, probe_petition_.hash);
     SCOPED_TRACE(route.method + " " + probe.path);
 
     // (a) anonymous

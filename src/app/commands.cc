@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "adapters/crypto/sodium_crypto.h"
+#include "adapters/crypto/sodium_identity_vault.h"
 #include "adapters/http/server.h"
 #include "adapters/storage/sqlite/database.h"
 #include "adapters/storage/sqlite/sqlite_account_store.h"
@@ -72,9 +73,16 @@ AuditContext CliAuditContext(const Clock& clock) {
   return ctx;
 }
 
+Result<std::string> LoadSecretKey(const std::string& db_path, const std::string& key_file) {
+  return crypto::SodiumIdentityVault::LoadOrCreateKeyFile(key_file.empty() ? db_path + ".key"
+                                                                           : key_file);
+}
+
 namespace {
 
-Status InitInto(const std::string& path, bool demo, bool* demo_created) {
+// `final_path`: where the database will live (the key and files go beside it).
+Status InitInto(const std::string& path, const std::string& final_path, bool demo,
+                bool* demo_created) {
   ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(path));
   RETURN_IF_ERROR(db->Migrate());
   // The administrative-unit snapshot shipped in data/admin_units (ADC-06).
@@ -82,9 +90,13 @@ Status InitInto(const std::string& path, bool demo, bool* demo_created) {
   if (demo) {
     ASSIGN_OR_RETURN(auto crypto, SodiumCrypto::Create(PasswordHashCost::Interactive()));
     SystemClock clock;
-    Application app(*db, clock, *crypto);
-    ASSIGN_OR_RETURN(DemoResult result, LoadDemo(app.communes(), app.accounts(), *crypto,
-                                                 app.conferences(), CliAuditContext(clock)));
+    AppOptions options;
+    ASSIGN_OR_RETURN(options.secret_key, LoadSecretKey(final_path, ""));
+    options.files_dir = final_path + ".files";
+    Application app(*db, clock, *crypto, options);
+    ASSIGN_OR_RETURN(DemoResult result,
+                     LoadDemo(app.communes(), app.accounts(), *crypto, app.conferences(),
+                              app.petitions(), CliAuditContext(clock)));
     *demo_created = result.created;
   }
   return OkStatus();
@@ -118,7 +130,7 @@ int RunInit(const std::string& db_path, bool demo) {
   bool demo_created = false;
   std::error_code ec;
   if (fs::exists(db_path, ec)) {
-    Status s = InitInto(db_path, demo, &demo_created);
+    Status s = InitInto(db_path, db_path, demo, &demo_created);
     if (!s.ok()) return Fail(s.error());
   } else {
     fs::path parent = fs::path(db_path).parent_path();
@@ -130,7 +142,7 @@ int RunInit(const std::string& db_path, bool demo) {
       }
     }
     std::string tmp = db_path + ".tmp-" + std::to_string(getpid());
-    Status s = InitInto(tmp, demo, &demo_created);
+    Status s = InitInto(tmp, db_path, demo, &demo_created);
     if (s.ok()) {
       fs::rename(tmp, db_path, ec);
       if (ec) s = MakeError(ErrorCode::kUnavailable, "Không đổi tên được tệp: " + ec.message());
@@ -189,6 +201,15 @@ int RunServe(const ServeConfig& config) {
   AppOptions app_options;
   app_options.secure_cookies = config.secure_cookies;
   app_options.public_url = config.public_url;
+  if (config.public_rate_limit < 0) {
+    return Fail(MakeError(ErrorCode::kInvalidArgument,
+                          "--public-rate-limit phải là số không âm (0 = không giới hạn)."));
+  }
+  app_options.public_rate_limit = config.public_rate_limit;
+  app_options.files_dir = config.files_dir;
+  Result<std::string> key = LoadSecretKey(config.db_path, config.secret_key_file);
+  if (!key.ok()) return Fail(key.error());
+  app_options.secret_key = *key;
   Application application(**db, clock, **crypto, app_options);
 
   // Block the stop signals before any thread starts, so that only sigwait()

@@ -24,6 +24,10 @@ Result<std::string> ReadInputFile(const std::string& path, std::uintmax_t max_by
 Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenExisting(const std::string& path);
 // The audit context of a command-line operator.
 AuditContext CliAuditContext(const Clock& clock);
+// The 32-byte identity-sealing key (CONF-01) from `key_file`, or from
+// "<db_path>.key" when it is empty; the file is created with a fresh key
+// (mode 0600) when it does not exist.
+Result<std::string> LoadSecretKey(const std::string& db_path, const std::string& key_file);
 
 // Creates (or upgrades) the database; with `demo`, adds the demo commune. A
 // new database is built in a temporary file and renamed into place, so a

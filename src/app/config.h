@@ -30,6 +30,14 @@ struct ServeConfig {
   // The address citizens reach the server at ("https://doithoai.xa.gov.vn"),
   // printed in invitation QR codes; empty = taken from each request's Host.
   std::string public_url;
+  // Public petition submissions per minute per client address; 0 = off.
+  int public_rate_limit = 10;
+  // The key file that seals denouncers' identities (CONF-01); empty =
+  // "<db path>.key", created on first use with mode 0600. Back it up apart
+  // from the database: without it sealed identities cannot be read.
+  std::string secret_key_file;
+  // Attachment storage; empty = "<db path>.files".
+  std::string files_dir;
 };
 
 }  // namespace doithoai::app

@@ -84,11 +84,53 @@ Status LoadDemoConference(const nlohmann::json& demo, CommuneId commune,
   return OkStatus();
 }
 
+// Sample petitions (data/demo: "petitions"), entered through the service as
+// staff would; some are assigned to a unit and one has a published answer,
+// so the inbox, the board and the public answers page have content.
+Status LoadDemoPetitions(const nlohmann::json& demo, const Commune& commune,
+                         const std::map<std::string, UnitId>& unit_ids, PetitionService& petitions,
+                         const AuditContext& ctx) {
+  if (!demo.contains("petitions")) return OkStatus();
+  for (const auto& p : demo["petitions"]) {
+    NewPetition input;
+    ASSIGN_OR_RETURN(std::string channel, Text(p, "channel"));
+    ASSIGN_OR_RETURN(input.channel, ParsePetitionChannel(channel));
+    ASSIGN_OR_RETURN(input.name, Text(p, "name"));
+    ASSIGN_OR_RETURN(input.phone, Text(p, "phone"));
+    ASSIGN_OR_RETURN(input.village, Text(p, "village"));
+    ASSIGN_OR_RETURN(input.address, Text(p, "address"));
+    NewPetitionItem item;
+    ASSIGN_OR_RETURN(item.text, Text(p, "text"));
+    ASSIGN_OR_RETURN(std::string petition_class, Text(p, "class"));
+    ASSIGN_OR_RETURN(item.petition_class, ParsePetitionClass(petition_class));
+    ASSIGN_OR_RETURN(item.field, Text(p, "field"));
+    input.items.push_back(std::move(item));
+    ASSIGN_OR_RETURN(CreatedPetition created, petitions.Submit(commune, input, ctx));
+    const PetitionId id = created.petition.id;
+    if (!p.contains("unit")) continue;
+    ASSIGN_OR_RETURN(std::string unit_name, Text(p, "unit"));
+    auto unit = unit_ids.find(unit_name);
+    if (unit == unit_ids.end()) {
+      return MakeError(ErrorCode::kInternal, "demo data: unknown unit " + unit_name);
+    }
+    RETURN_IF_ERROR(petitions.Classify(commune.id, id, std::nullopt, 1,
+                                       created.petition.items[0].petition_class,
+                                       created.petition.items[0].field, "", ctx));
+    RETURN_IF_ERROR(petitions.Assign(commune.id, id, std::nullopt, {}, unit->second, std::nullopt,
+                                     std::nullopt, ctx));
+    if (!p.contains("answer")) continue;
+    ASSIGN_OR_RETURN(std::string answer, Text(p, "answer"));
+    RETURN_IF_ERROR(petitions.Answer(commune.id, id, 1, answer, p.value("publish", false),
+                                     std::nullopt, "UBND xã", ctx));
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& accounts,
                             Crypto& crypto, ConferenceService& conferences,
-                            const AuditContext& ctx) {
+                            PetitionService& petitions, const AuditContext& ctx) {
   Result<Commune> existing = communes.FindCommuneBySlug(kDemoSlug);
   if (existing.ok()) return DemoResult{existing->id, false};
   if (existing.error().code != ErrorCode::kNotFound) return existing.error();
@@ -107,6 +149,7 @@ Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& acco
   commune.remote_area = c.value("remote_area", false);
   RETURN_IF_ERROR(ValidateCommune(commune));
   ASSIGN_OR_RETURN(CommuneId id, communes.CreateCommune(commune, ctx));
+  commune.id = id;
 
   int position = 0;
   for (const auto& name : demo["villages"]) {
@@ -145,6 +188,9 @@ Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& acco
   }
   RETURN_IF_ERROR(LoadDemoAccounts(demo, id, village_ids, unit_ids, accounts, crypto, ctx));
   RETURN_IF_ERROR(LoadDemoConference(demo, id, villages, conferences, ctx));
+  AuditContext petition_ctx = ctx;
+  petition_ctx.commune = id;
+  RETURN_IF_ERROR(LoadDemoPetitions(demo, commune, unit_ids, petitions, petition_ctx));
   return DemoResult{id, true};
 }
 

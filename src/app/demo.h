@@ -11,6 +11,7 @@
 #include "core/accounts/ports.h"
 #include "core/communes/commune_repository.h"
 #include "core/conferences/conference_service.h"
+#include "core/petitions/petition_service.h"
 
 namespace doithoai::app {
 
@@ -27,7 +28,7 @@ struct DemoResult {
 // the seed's wording) through `conferences`.
 Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& accounts,
                             Crypto& crypto, ConferenceService& conferences,
-                            const AuditContext& ctx);
+                            PetitionService& petitions, const AuditContext& ctx);
 
 struct DemoLogin {
   std::string username;

@@ -38,14 +38,21 @@ class DemoAppTest : public ::testing::Test {
     auto crypto = SodiumCrypto::Create(PasswordHashCost::MinimumForTest());
     ASSERT_TRUE(crypto.ok());
     crypto_ = std::move(crypto).value();
-    app_ = std::make_unique<Application>(*db_, clock_, *crypto_);
+    AppOptions options = Options();
+    options.secret_key = std::string(32, 'k');  // a fixed test key
+    options.files_dir = (dir_ / "files").string();
+    app_ = std::make_unique<Application>(*db_, clock_, *crypto_, options);
     AuditContext ctx;
     ctx.actor_name = "test";
     ctx.at = clock_.Now();
-    auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, app_->conferences(), ctx);
+    auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, app_->conferences(),
+                         app_->petitions(), ctx);
     ASSERT_TRUE(demo.ok()) << demo.error().message;
     demo_ = demo->id;
   }
+
+  // Tests may change the application's options (rate limits…).
+  virtual AppOptions Options() const { return AppOptions{}; }
 
   void TearDown() override {
     app_.reset();

@@ -1,5 +1,5 @@
 // doithoai: the commune dialogue-conference and petition server.
-// Subcommands: serve, init, migrate, backup, user, commune, units, audit,
+// Subcommands: serve, init, migrate, backup, user, commune, units, petitions, audit,
 // demo-logins, version. Every flag can also be set with a DOITHOAI_*
 // environment variable; flags win. Help and errors are in Vietnamese.
 #include <CLI/CLI.hpp>
@@ -9,6 +9,7 @@
 #include "app/audit_command.h"
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/petition_command.h"
 #include "app/roster_command.h"
 #include "app/units_command.h"
 #include "app/user_commands.h"
@@ -77,6 +78,19 @@ int main(int argc, char** argv) {
                    "Địa chỉ người dân truy cập (in trong mã QR của giấy mời), ví dụ "
                    "https://doithoai.hoangtruong.gov.vn")
       ->envname("DOITHOAI_PUBLIC_URL");
+  serve
+      ->add_option("--public-rate-limit", serve_config.public_rate_limit,
+                   "Số đơn người dân được gửi mỗi phút từ một địa chỉ (0 = không giới hạn)")
+      ->envname("DOITHOAI_PUBLIC_RATE_LIMIT")
+      ->capture_default_str();
+  serve
+      ->add_option("--secret-key-file", serve_config.secret_key_file,
+                   "Tệp khóa niêm phong danh tính người tố cáo (mặc định: <db>.key)")
+      ->envname("DOITHOAI_SECRET_KEY_FILE");
+  serve
+      ->add_option("--files-dir", serve_config.files_dir,
+                   "Thư mục lưu tệp đính kèm (mặc định: <db>.files)")
+      ->envname("DOITHOAI_FILES_DIR");
 
   std::string db = "var/doithoai.db";
   bool init_demo = false;
@@ -156,6 +170,24 @@ int main(int argc, char** argv) {
   commune_import->add_option("file", roster_file, "Tệp .xlsx hoặc .csv; dòng đầu là tiêu đề cột")
       ->required();
 
+  CLI::App* petitions = Command(cli, "petitions", "Đơn, kiến nghị, phản ánh của người dân");
+  petitions->require_subcommand(1);
+  PetitionImportArgs petition_import_args;
+  CLI::App* petitions_import = Command(
+      *petitions, "import", "Nhập danh sách kiến nghị của trưởng thôn từ tệp .csv hoặc .xlsx");
+  AddDb(petitions_import, petition_import_args.db_path);
+  petitions_import
+      ->add_option("--commune", petition_import_args.commune_slug, "Mã đường dẫn của xã")
+      ->required();
+  petitions_import
+      ->add_option("--secret-key-file", petition_import_args.secret_key_file,
+                   "Tệp khóa niêm phong danh tính người tố cáo (mặc định: <db>.key)")
+      ->envname("DOITHOAI_SECRET_KEY_FILE");
+  petitions_import
+      ->add_option("file", petition_import_args.file_path,
+                   "Tệp .csv hoặc .xlsx, tiêu đề: name,phone,village,address,text,channel,field")
+      ->required();
+
   CLI::App* audit = Command(cli, "audit", "Nhật ký kiểm toán");
   audit->require_subcommand(1);
   CLI::App* audit_verify = Command(*audit, "verify", "Kiểm tra chuỗi băm của nhật ký");
@@ -186,6 +218,7 @@ int main(int argc, char** argv) {
   if (*commune_add) return RunCommuneAdd(commune_args);
   if (*commune_import) return RunRosterImport(db, roster_slug, roster_file);
   if (*units_import) return RunUnitsImport(db, units_file);
+  if (*petitions_import) return RunPetitionImport(petition_import_args);
   if (*audit_verify) return RunAuditVerify(db);
   if (*demo_logins) return RunDemoLogins();
   if (*version) {

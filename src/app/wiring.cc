@@ -1,10 +1,38 @@
 #include "app/wiring.h"
 
+#include <sodium.h>
+
+#include <cassert>
+
 #include "adapters/web/dispatch.h"
 #include "adapters/web/responses.h"
 #include "app/calendar_data.h"
+#include "app/petition_rules_data.h"
 
 namespace doithoai::app {
+
+namespace {
+
+// The vault for `key`, or for a fresh random key when `key` is empty (a
+// process-local key: only tests construct an Application without one).
+std::unique_ptr<crypto::SodiumIdentityVault> MakeVault(std::string key) {
+  if (key.empty()) {
+    key.assign(crypto_secretbox_KEYBYTES, '\0');
+    randombytes_buf(key.data(), key.size());
+  }
+  auto vault = crypto::SodiumIdentityVault::FromKey(key);
+  // The commands check the key file's content (LoadSecretKey) before they
+  // build an Application; a bad key here is a programming error.
+  assert(vault.ok());
+  return std::move(vault).value();
+}
+
+std::string FilesDir(const sqlite::SqliteDatabase& db, const AppOptions& options) {
+  if (!options.files_dir.empty()) return options.files_dir;
+  return db.path() + ".files";
+}
+
+}  // namespace
 
 Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto& crypto,
                          const AppOptions& options)
@@ -19,6 +47,12 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       calendar_(LoadVietnamCalendar().value()),
       conference_service_(conference_repo_, communes_, clock, calendar_, LoadRuleSets().value(),
                           [&crypto] { return crypto.NewToken(); }),
+      petition_repo_(db),
+      vault_(MakeVault(options.secret_key)),
+      attachment_store_(FilesDir(db, options), *vault_),
+      petition_service_(petition_repo_, communes_, *vault_, attachment_store_, clock, calendar_,
+                        LoadPetitionRules().value()),
+      public_limiter_(clock, options.public_rate_limit),
       auth_(accounts_, sessions_, throttle_, crypto, clock, options.auth),
       site_(router_, auth_, options.secure_cookies),
       public_pages_(communes_),
@@ -26,7 +60,10 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       admin_pages_(communes_, accounts_, audit_reader_, clock),
       roster_pages_(communes_, clock),
       account_admin_pages_(communes_, accounts_, crypto, clock),
-      conference_pages_(conference_service_, communes_, clock, options.public_url) {
+      conference_pages_(conference_service_, communes_, clock, options.public_url),
+      petition_public_pages_(petition_service_, communes_, clock, crypto, public_limiter_),
+      petition_api_(petition_service_, communes_, clock, public_limiter_),
+      petition_staff_pages_(petition_service_, communes_, clock, &conference_service_) {
   site_.Add("GET", "/healthz", web::Access::kPublic, [](http::HttpRequest&, web::RequestContext&) {
     return web::JsonResponse(200, {{"status", "ok"}});
   });
@@ -36,6 +73,9 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
   roster_pages_.Register(site_);
   account_admin_pages_.Register(site_);
   conference_pages_.Register(site_);
+  petition_public_pages_.Register(site_);
+  petition_api_.Register(site_);
+  petition_staff_pages_.Register(site_);
 }
 
 http::Handler Application::handler() const { return web::MakeDispatcher(router_); }

@@ -7,23 +7,31 @@
 
 #include <memory>
 
+#include "adapters/crypto/sodium_identity_vault.h"
 #include "adapters/http/router.h"
 #include "adapters/http/server.h"
+#include "adapters/storage/files/file_attachment_store.h"
 #include "adapters/storage/sqlite/audit_log.h"
 #include "adapters/storage/sqlite/database.h"
 #include "adapters/storage/sqlite/sqlite_account_store.h"
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/storage/sqlite/sqlite_conference_repository.h"
+#include "adapters/storage/sqlite/sqlite_petition_repository.h"
 #include "adapters/web/account_admin_pages.h"
 #include "adapters/web/account_pages.h"
 #include "adapters/web/admin_pages.h"
 #include "adapters/web/conference_pages.h"
+#include "adapters/web/petition_api.h"
+#include "adapters/web/petition_public_pages.h"
+#include "adapters/web/petition_staff_pages.h"
 #include "adapters/web/public_pages.h"
+#include "adapters/web/rate_limiter.h"
 #include "adapters/web/roster_pages.h"
 #include "adapters/web/site.h"
 #include "core/accounts/authenticator.h"
 #include "core/calendar/working_calendar.h"
 #include "core/conferences/conference_service.h"
+#include "core/petitions/petition_service.h"
 
 namespace doithoai::app {
 
@@ -31,6 +39,15 @@ struct AppOptions {
   bool secure_cookies = false;
   std::string public_url;  // see ServeConfig::public_url
   AuthPolicies auth;
+  // Public petition submissions per minute per client address (form and
+  // API); 0 = no limit (`serve --public-rate-limit N`).
+  int public_rate_limit = 10;
+  // The 32-byte key that seals denouncers' identities (CONF-01), loaded from
+  // the key file by the commands (LoadSecretKey); never in the database.
+  // Empty: a random key for this process only (tests).
+  std::string secret_key;
+  // Where attachments are stored by content hash; empty = "<db path>.files".
+  std::string files_dir;
 };
 
 class Application {
@@ -47,6 +64,7 @@ class Application {
   AccountRepository& accounts() { return accounts_; }
   Authenticator& auth() { return auth_; }
   ConferenceService& conferences() { return conference_service_; }
+  PetitionService& petitions() { return petition_service_; }
 
  private:
   sqlite::SqliteCommuneRepository communes_;
@@ -57,6 +75,11 @@ class Application {
   sqlite::SqliteConferenceRepository conference_repo_;
   WorkingCalendar calendar_;  // embedded data/calendar, validated by tests
   ConferenceService conference_service_;
+  sqlite::SqlitePetitionRepository petition_repo_;
+  std::unique_ptr<crypto::SodiumIdentityVault> vault_;
+  files::FileAttachmentStore attachment_store_;
+  PetitionService petition_service_;
+  web::RateLimiter public_limiter_;
   Authenticator auth_;
   http::Router router_;
   web::Site site_;
@@ -66,6 +89,9 @@ class Application {
   web::RosterPages roster_pages_;
   web::AccountAdminPages account_admin_pages_;
   web::ConferencePages conference_pages_;
+  web::PetitionPublicPages petition_public_pages_;
+  web::PetitionApi petition_api_;
+  web::PetitionStaffPages petition_staff_pages_;
 };
 
 }  // namespace doithoai::app

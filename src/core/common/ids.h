@@ -23,6 +23,7 @@ using OfficialId = Id<struct OfficialTag>;
 using AccountId = Id<struct AccountTag>;
 using ConferenceId = Id<struct ConferenceTag>;
 using DocumentId = Id<struct DocumentTag>;
+using PetitionId = Id<struct PetitionTag>;
 
 }  // namespace doithoai
 

@@ -45,6 +45,13 @@ inline Error MakeError(ErrorCode code, std::string message) {
   return Error{code, std::move(message), {}};
 }
 
+// kInvalidArgument whose message is also the one FieldError of `field`.
+inline Error MakeFieldError(std::string field, std::string message) {
+  Error error{ErrorCode::kInvalidArgument, message, {}};
+  error.fields.push_back(FieldError{std::move(field), std::move(message)});
+  return error;
+}
+
 // The name of a code as used in the JSON API ("invalid_argument", ...).
 const char* ErrorCodeName(ErrorCode code);
 

@@ -36,6 +36,16 @@ bool Allowed(Role role, CommuneAction action) {
       return OneOf(role, {Role::kChairman, Role::kViceChairman, Role::kOffice});
     case CommuneAction::kManageBudget:
       return OneOf(role, {Role::kChairman, Role::kOffice, Role::kFinance});
+    case CommuneAction::kViewPetitions:
+      return IsCommuneRole(role);  // MTTQ supervises; village heads see their village
+    case CommuneAction::kEnterPetitions:
+      return OneOf(role, {Role::kCommuneAdmin, Role::kChairman, Role::kViceChairman, Role::kOffice,
+                          Role::kSecretary, Role::kUnitOfficial, Role::kVillageHead});
+    case CommuneAction::kHandlePetitions:
+      return OneOf(role,
+                   {Role::kChairman, Role::kViceChairman, Role::kOffice, Role::kUnitOfficial});
+    case CommuneAction::kManagePetitionSettings:
+      return OneOf(role, {Role::kCommuneAdmin, Role::kChairman, Role::kOffice});
   }
   return false;
 }

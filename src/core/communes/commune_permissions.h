@@ -22,6 +22,13 @@ enum class CommuneAction {
   kManageConferences,  // edit plans, invitees, tasks, publications; check-in
   kIssueDocuments,     // number and issue KH, CTr, GM, TB (NUM-03)
   kManageBudget,       // dự toán, quyết toán (DLG-14)
+  // Petitions (issue #5). Village heads see and enter their own village's
+  // petitions only (the pages filter by Actor::village_id); a tố cáo's
+  // identity needs the denunciation-handler grant on top (CONF-01).
+  kViewPetitions,           // inbox, board, petition pages, search, export
+  kEnterPetitions,          // staff desk for walk-in citizens, letters, village-head lists
+  kHandlePetitions,         // classify, assign, deadlines, answer, close, forward, file, reopen
+  kManagePetitionSettings,  // field taxonomy, "not satisfied" rule
 };
 
 enum class Decision {

@@ -17,31 +17,10 @@ Error Precondition(std::string message) {
 }
 
 Error Invalid(std::string field, std::string message) {
-  Error error = MakeError(ErrorCode::kInvalidArgument, message);
-  error.fields.push_back(FieldError{std::move(field), std::move(message)});
-  return error;
+  return MakeFieldError(std::move(field), std::move(message));
 }
 
 bool Blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-// {"from":"draft_plan","to":"plan_issued"} style audit summaries.
-std::string Quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) >= 0x20) out += c;
-  }
-  return out + "\"";
-}
-
-std::string Summary(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
-  std::string out = "{";
-  for (const auto& [key, value] : fields) {
-    if (out.size() > 1) out += ",";
-    out += Quote(key) + ":" + value;
-  }
-  return out + "}";
-}
 
 std::string Transition(Conference& c, ConferenceState to) {
   const ConferenceState from = c.state;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/audit/audit_json.h"
 #include "core/conferences/conference_service.h"
 
 namespace doithoai {
@@ -27,10 +28,11 @@ Error Precondition(std::string message);
 // kInvalidArgument with one FieldError on `field`.
 Error Invalid(std::string field, std::string message);
 bool Blank(std::string_view s);
-// A JSON string literal of `s` (control characters dropped).
-std::string Quote(std::string_view s);
-// {"key":value,…} from already-encoded JSON values.
-std::string Summary(std::initializer_list<std::pair<std::string_view, std::string>> fields);
+// Audit summaries (core/audit/audit_json.h).
+inline std::string Quote(std::string_view s) { return JsonQuote(s); }
+inline std::string Summary(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
+  return JsonSummary(fields);
+}
 // Moves `c` to `to`; returns {"from":…,"to":…} for the audit row.
 std::string Transition(Conference& c, ConferenceState to);
 bool Before(ConferenceState a, ConferenceState b);

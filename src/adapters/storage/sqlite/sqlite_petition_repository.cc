@@ -1,0 +1,621 @@
+// SqlitePetitionRepository: petitions, their tracking-code prefixes, search
+// index and settings in SQLite (schema in migrations/0006_petitions.sql).
+// Every query but FindByCodeAnyCommune filters on commune_id, so an id of
+// another commune reads as missing. The summary columns are always
+// Summarize(petition) of the `data` written with them.
+#include "adapters/storage/sqlite/sqlite_petition_repository.h"
+
+#include <unicode/locid.h>
+#include <unicode/stringpiece.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "adapters/json/petition_json.h"
+#include "adapters/storage/sqlite/audit_log.h"
+#include "core/petitions/tracking_code.h"
+#include "core/text/vietnamese.h"
+
+namespace doithoai::sqlite {
+
+namespace {
+
+constexpr const char* kPetitionNotFound = "Không tìm thấy đơn.";
+constexpr const char* kStaleVersion = "Đơn vừa được người khác cập nhật; vui lòng tải lại trang.";
+constexpr int kMaxPageSize = 1000;
+
+int64_t Millis(Timestamp t) { return t.time_since_epoch().count(); }
+
+AuditContext ScopedTo(const AuditContext& ctx, CommuneId commune) {
+  AuditContext scoped = ctx;
+  scoped.commune = commune;
+  return scoped;
+}
+
+// Lower case of the NFC form (full Unicode case mapping, root locale): the
+// SRCH-03 "exact" comparison ignores case only.
+std::string LowerNfc(std::string_view s) {
+  Result<std::string> nfc = text::ToNfc(s);
+  const std::string& in = nfc.ok() ? *nfc : std::string(s);
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
+  u.toLower(icu::Locale::getRoot());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// What the search index holds for `p`: the code, every item's text and,
+// unless the identity is sealed (CONF-01), the submitter's name and address.
+struct SearchText {
+  std::string folded;  // SRCH-01 key, FTS-indexed
+  std::string exact;   // LowerNfc of the same text, for SRCH-03 ranking
+  std::string name;    // Fold(name + address), '' when sealed
+};
+
+SearchText SearchTextOf(const Petition& p) {
+  std::string joined = p.code;
+  for (const PetitionItem& item : p.items) joined += "\n" + item.text;
+  SearchText out;
+  if (!p.identity_sealed) {
+    const std::string who = p.submitter.name + "\n" + p.submitter.address;
+    joined += "\n" + who;
+    out.name = text::Fold(who);
+  }
+  out.folded = text::Fold(joined);
+  out.exact = LowerNfc(joined);
+  return out;
+}
+
+// "|complaint|proposal|": the classes of the items, for the class filter.
+std::string ClassesOf(const Petition& p) {
+  std::set<std::string_view> codes;
+  for (const PetitionItem& item : p.items) codes.insert(PetitionClassCode(item.petition_class));
+  std::string out = "|";
+  for (std::string_view code : codes) out += std::string(code) + "|";
+  return out;
+}
+
+// The FTS5 query for a user's text: the folded words, each a prefix match,
+// all required ("Hoằng Trư" → "hoang"* "tru"*). Words are split at every
+// ASCII character other than a letter or digit, so no quote or operator of
+// the FTS5 syntax survives. "" when q has no word.
+std::string FtsQuery(std::string_view q) {
+  const std::string folded = text::Fold(q);
+  std::string out;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += '"' + word + "\"*";
+    word.clear();
+  };
+  for (char ch : folded) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    const bool ascii_word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    if (u >= 0x80 || ascii_word) {
+      word += ch;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+constexpr const char* kPetitionColumns =
+    "SELECT p.id, p.commune_id, p.version, p.code, p.year, p.sequence, p.data FROM petitions p ";
+
+// Reads a row of kPetitionColumns. The columns are authoritative for id,
+// commune, version and the tracking code.
+Result<Petition> PetitionFromRow(const Statement& row) {
+  const int64_t id = row.ColumnInt(0);
+  Result<Petition> petition = json::PetitionFromJson(row.ColumnText(6));
+  if (!petition.ok()) {
+    return MakeError(ErrorCode::kInternal,
+                     "Dữ liệu đơn mã số " + std::to_string(id) +
+                         " trong cơ sở dữ liệu bị hỏng: " + petition.error().message);
+  }
+  petition->id = PetitionId{id};
+  petition->commune_id = CommuneId{row.ColumnInt(1)};
+  petition->version = row.ColumnInt(2);
+  petition->code = row.ColumnText(3);
+  petition->year = static_cast<int>(row.ColumnInt(4));
+  petition->sequence = row.ColumnInt(5);
+  return petition;
+}
+
+// The one row `stmt` selects, or kNotFound.
+Result<Petition> SingleRow(Statement& stmt) {
+  ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) return MakeError(ErrorCode::kNotFound, kPetitionNotFound);
+  return PetitionFromRow(stmt);
+}
+
+Result<Petition> LoadPetition(Connection& c, CommuneId commune, PetitionId id) {
+  ASSIGN_OR_RETURN(Statement stmt, c.Prepare(std::string(kPetitionColumns) +
+                                             "WHERE p.id = ?1 AND p.commune_id = ?2"));
+  stmt.Bind(1, id.value).Bind(2, commune.value);
+  return SingleRow(stmt);
+}
+
+Status RequireCommune(Connection& c, CommuneId commune) {
+  ASSIGN_OR_RETURN(Statement exists, c.Prepare("SELECT 1 FROM communes WHERE id = ?"));
+  exists.Bind(1, commune.value);
+  ASSIGN_OR_RETURN(bool found, exists.Step());
+  if (!found) {
+    return MakeError(ErrorCode::kNotFound,
+                     "Không tìm thấy xã có mã số " + std::to_string(commune.value));
+  }
+  return OkStatus();
+}
+
+// kInvalidArgument with `message` unless `sql` (?1 = id, ?2 = commune) finds
+// a row.
+Status RequireOwned(Connection& c, const char* sql, int64_t id, CommuneId commune,
+                    const char* message) {
+  ASSIGN_OR_RETURN(Statement stmt, c.Prepare(sql));
+  stmt.Bind(1, id).Bind(2, commune.value);
+  ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) return MakeError(ErrorCode::kInvalidArgument, message);
+  return OkStatus();
+}
+
+// What a stored petition must satisfy besides ValidatePetition: the rows it
+// names belong to its commune.
+Status CheckPetition(Connection& c, const Petition& p) {
+  RETURN_IF_ERROR(ValidatePetition(p));
+  if (p.year < 1 || p.year > 9999) {
+    return MakeError(ErrorCode::kInvalidArgument, "Năm của đơn không hợp lệ.");
+  }
+  if (p.village_id) {
+    RETURN_IF_ERROR(RequireOwned(c, "SELECT 1 FROM villages WHERE id = ?1 AND commune_id = ?2",
+                                 p.village_id->value, p.commune_id, "Thôn không thuộc xã này."));
+  }
+  if (p.conference_id) {
+    RETURN_IF_ERROR(RequireOwned(c, "SELECT 1 FROM conferences WHERE id = ?1 AND commune_id = ?2",
+                                 p.conference_id->value, p.commune_id,
+                                 "Hội nghị không thuộc xã này."));
+  }
+  std::set<int64_t> units;
+  for (const PetitionItem& item : p.items) {
+    if (item.unit_id) units.insert(item.unit_id->value);
+  }
+  for (int64_t unit : units) {
+    RETURN_IF_ERROR(RequireOwned(c, "SELECT 1 FROM units WHERE id = ?1 AND commune_id = ?2", unit,
+                                 p.commune_id, "Bộ phận được giao không thuộc xã này."));
+  }
+  return OkStatus();
+}
+
+// Writes `p` (id, commune and the new version already set) over the row
+// still at `old_version`, with its summary columns, and replaces its search
+// row.
+Status StorePetition(Connection& c, const Petition& p, int64_t old_version, Timestamp at) {
+  const PetitionSummary summary = Summarize(p);
+  const SearchText search = SearchTextOf(p);
+  ASSIGN_OR_RETURN(Statement update,
+                   c.Prepare("UPDATE petitions SET channel = ?1, status = ?2, field = ?3, "
+                             "unit_id = ?4, village_id = ?5, conference_id = ?6, deadline = ?7, "
+                             "open = ?8, published_answer = ?9, denunciation = ?10, "
+                             "classes = ?11, received_at = ?12, search_name = ?13, data = ?14, "
+                             "version = ?15, updated_at_ms = ?16 "
+                             "WHERE id = ?17 AND commune_id = ?18 AND version = ?19"));
+  update.Bind(1, PetitionChannelCode(p.channel))
+      .Bind(2, ItemStatusCode(summary.status))
+      .Bind(3, summary.field);
+  if (summary.unit_id) {
+    update.Bind(4, summary.unit_id->value);
+  } else {
+    update.BindNull(4);
+  }
+  if (p.village_id) {
+    update.Bind(5, p.village_id->value);
+  } else {
+    update.BindNull(5);
+  }
+  if (p.conference_id) {
+    update.Bind(6, p.conference_id->value);
+  } else {
+    update.BindNull(6);
+  }
+  if (summary.deadline) {
+    update.Bind(7, summary.deadline->ToIsoString());
+  } else {
+    update.BindNull(7);
+  }
+  update.Bind(8, summary.open)
+      .Bind(9, summary.published_answer)
+      .Bind(10, summary.denunciation)
+      .Bind(11, ClassesOf(p))
+      .Bind(12, Millis(p.received_at))
+      .Bind(13, search.name)
+      .Bind(14, json::PetitionToJson(p))
+      .Bind(15, p.version)
+      .Bind(16, Millis(at))
+      .Bind(17, p.id.value)
+      .Bind(18, p.commune_id.value)
+      .Bind(19, old_version);
+  RETURN_IF_ERROR(update.Run());
+  if (c.Changes() != 1) return MakeError(ErrorCode::kFailedPrecondition, kStaleVersion);
+
+  ASSIGN_OR_RETURN(Statement remove, c.Prepare("DELETE FROM petition_search WHERE rowid = ?"));
+  remove.Bind(1, p.id.value);
+  RETURN_IF_ERROR(remove.Run());
+  ASSIGN_OR_RETURN(Statement insert, c.Prepare("INSERT INTO petition_search (rowid, folded, exact) "
+                                               "VALUES (?1, ?2, ?3)"));
+  insert.Bind(1, p.id.value).Bind(2, search.folded).Bind(3, search.exact);
+  return insert.Run();
+}
+
+// The commune's tracking prefix; on its first petition, the first of
+// TrackingPrefixCandidates(slug) no other commune has (FB-01: codes are
+// unique across communes because prefixes are).
+Result<std::string> PrefixFor(Connection& c, CommuneId commune, std::string_view slug) {
+  ASSIGN_OR_RETURN(Statement own,
+                   c.Prepare("SELECT prefix FROM petition_prefixes WHERE commune_id = ?"));
+  own.Bind(1, commune.value);
+  ASSIGN_OR_RETURN(bool has, own.Step());
+  if (has) return own.ColumnText(0);
+  for (const std::string& candidate : TrackingPrefixCandidates(slug)) {
+    ASSIGN_OR_RETURN(Statement taken,
+                     c.Prepare("SELECT 1 FROM petition_prefixes WHERE prefix = ?"));
+    taken.Bind(1, candidate);
+    ASSIGN_OR_RETURN(bool used, taken.Step());
+    if (used) continue;
+    ASSIGN_OR_RETURN(Statement insert,
+                     c.Prepare("INSERT INTO petition_prefixes (commune_id, prefix) VALUES (?, ?)"));
+    insert.Bind(1, commune.value).Bind(2, candidate);
+    RETURN_IF_ERROR(insert.Run());
+    return candidate;
+  }
+  return MakeError(ErrorCode::kFailedPrecondition,
+                   "Không tạo được tiền tố mã theo dõi đơn cho xã \"" + std::string(slug) +
+                       "\"; hãy đặt lại tên viết tắt (slug) của xã.");
+}
+
+// The petition of `commune` that used `token`, if any.
+Result<std::optional<Petition>> FindByToken(Connection& c, CommuneId commune,
+                                            const std::string& token) {
+  if (token.empty()) return std::optional<Petition>();
+  ASSIGN_OR_RETURN(Statement stmt, c.Prepare(std::string(kPetitionColumns) +
+                                             "WHERE p.commune_id = ?1 AND p.form_token = ?2"));
+  stmt.Bind(1, commune.value).Bind(2, token);
+  ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) return std::optional<Petition>();
+  ASSIGN_OR_RETURN(Petition petition, PetitionFromRow(stmt));
+  return std::optional<Petition>(std::move(petition));
+}
+
+// Create's body, in the caller's transaction (CreateMany reuses it).
+Result<CreatedPetition> CreateIn(Connection& c, std::string_view slug, const Petition& petition,
+                                 const AuditContext& ctx) {
+  const CommuneId commune = petition.commune_id;
+  RETURN_IF_ERROR(RequireCommune(c, commune));
+  ASSIGN_OR_RETURN(std::optional<Petition> earlier, FindByToken(c, commune, petition.form_token));
+  if (earlier.has_value()) return CreatedPetition{std::move(*earlier), false};
+
+  RETURN_IF_ERROR(CheckPetition(c, petition));
+  Petition stored = petition;
+  // CONF-01: what is returned is what is stored (petition_json.h never
+  // writes a sealed submitter).
+  if (stored.identity_sealed) stored.submitter = Submitter{};
+  ASSIGN_OR_RETURN(std::string prefix, PrefixFor(c, commune, slug));
+  ASSIGN_OR_RETURN(Statement last, c.Prepare("SELECT COALESCE(MAX(sequence), 0) FROM petitions "
+                                             "WHERE commune_id = ?1 AND year = ?2"));
+  last.Bind(1, commune.value).Bind(2, stored.year);
+  ASSIGN_OR_RETURN(bool row, last.Step());
+  if (!row) return MakeError(ErrorCode::kInternal, "Không lấy được số thứ tự đơn.");
+  const TrackingCode code{prefix, stored.year % 100, last.ColumnInt(0) + 1};
+  RETURN_IF_ERROR(ValidateTrackingCode(code));
+  stored.code = FormatTrackingCode(code);
+  stored.sequence = code.sequence;
+  stored.version = 1;
+
+  // The summary columns are written by StorePetition right after.
+  ASSIGN_OR_RETURN(Statement insert,
+                   c.Prepare("INSERT INTO petitions (commune_id, year, sequence, code, channel, "
+                             "status, open, published_answer, denunciation, received_at, "
+                             "form_token, data, version, created_at_ms, updated_at_ms) "
+                             "VALUES (?1, ?2, ?3, ?4, '', '', 0, 0, 0, 0, ?5, '', 1, ?6, ?6)"));
+  insert.Bind(1, commune.value)
+      .Bind(2, stored.year)
+      .Bind(3, stored.sequence)
+      .Bind(4, stored.code)
+      .Bind(5, stored.form_token)
+      .Bind(6, Millis(ctx.at));
+  RETURN_IF_ERROR(insert.Run());
+  stored.id = PetitionId{c.LastInsertRowId()};
+  RETURN_IF_ERROR(StorePetition(c, stored, 1, ctx.at));
+  // Never names, phones or addresses in the audit log.
+  nlohmann::json after = {{"code", stored.code}, {"channel", PetitionChannelCode(stored.channel)}};
+  RETURN_IF_ERROR(
+      AppendAudit(c, MakeAuditEntry(ScopedTo(ctx, commune), "petition.create", "petition",
+                                    std::to_string(stored.id.value), "", after.dump())));
+  return CreatedPetition{std::move(stored), true};
+}
+
+// A bound value of a Search query.
+using Param = std::variant<int64_t, std::string>;
+
+void BindAll(Statement& stmt, const std::vector<Param>& params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    if (const int64_t* n = std::get_if<int64_t>(&params[i])) {
+      stmt.Bind(index, *n);
+    } else {
+      stmt.Bind(index, std::string_view(std::get<std::string>(params[i])));
+    }
+  }
+}
+
+}  // namespace
+
+Result<CreatedPetition> SqlitePetitionRepository::Create(std::string_view commune_slug,
+                                                         const Petition& petition,
+                                                         const AuditContext& ctx) {
+  return db_.Write<CreatedPetition>(
+      [&](Connection& c) { return CreateIn(c, commune_slug, petition, ctx); });
+}
+
+Result<std::vector<Petition>> SqlitePetitionRepository::CreateMany(
+    std::string_view commune_slug, const std::vector<Petition>& petitions,
+    const AuditContext& ctx) {
+  for (const Petition& p : petitions) {
+    if (p.commune_id != petitions.front().commune_id) {
+      return MakeError(ErrorCode::kInvalidArgument, "Các đơn nhập cùng lúc phải cùng một xã.");
+    }
+  }
+  return db_.Write<std::vector<Petition>>([&](Connection& c) -> Result<std::vector<Petition>> {
+    std::vector<Petition> out;
+    out.reserve(petitions.size());
+    for (size_t i = 0; i < petitions.size(); ++i) {
+      Result<CreatedPetition> created = CreateIn(c, commune_slug, petitions[i], ctx);
+      if (!created.ok()) {
+        Error error = created.error();
+        error.message = "Đơn thứ " + std::to_string(i + 1) + ": " + error.message;
+        return error;
+      }
+      out.push_back(std::move(created->petition));
+    }
+    return out;
+  });
+}
+
+Result<Petition> SqlitePetitionRepository::Find(CommuneId commune, PetitionId id) {
+  return db_.Read<Petition>([commune, id](Connection& c) { return LoadPetition(c, commune, id); });
+}
+
+Result<Petition> SqlitePetitionRepository::FindByCode(CommuneId commune, std::string_view code) {
+  return db_.Read<Petition>([commune, code](Connection& c) -> Result<Petition> {
+    ASSIGN_OR_RETURN(Statement stmt, c.Prepare(std::string(kPetitionColumns) +
+                                               "WHERE p.code = ?1 AND p.commune_id = ?2"));
+    stmt.Bind(1, code).Bind(2, commune.value);
+    return SingleRow(stmt);
+  });
+}
+
+Result<Petition> SqlitePetitionRepository::FindByCodeAnyCommune(std::string_view code) {
+  return db_.Read<Petition>([code](Connection& c) -> Result<Petition> {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     c.Prepare(std::string(kPetitionColumns) + "WHERE p.code = ?1"));
+    stmt.Bind(1, code);
+    return SingleRow(stmt);
+  });
+}
+
+Result<PetitionPage> SqlitePetitionRepository::Search(CommuneId commune,
+                                                      const PetitionQuery& query) {
+  if (!text::IsValidUtf8(query.q)) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "Từ khóa tìm kiếm không hợp lệ (không phải UTF-8).");
+  }
+  const std::string match = FtsQuery(query.q);
+  // The SQL is assembled from the constant fragments below only; every value
+  // is bound.
+  std::string from = " FROM petitions p";
+  std::string where = " WHERE p.commune_id = ?";
+  std::vector<Param> params = {commune.value};
+  if (!match.empty()) {
+    from += " JOIN petition_search ON petition_search.rowid = p.id";
+    where += " AND petition_search MATCH ?";
+    params.push_back(match);
+  }
+  if (query.status) {
+    where += " AND p.status = ?";
+    params.push_back(std::string(ItemStatusCode(*query.status)));
+  }
+  if (!query.field.empty()) {
+    where += " AND p.field = ?";
+    params.push_back(query.field);
+  }
+  if (query.village_id) {
+    where += " AND p.village_id = ?";
+    params.push_back(query.village_id->value);
+  }
+  if (query.unit_id) {
+    where += " AND p.unit_id = ?";
+    params.push_back(query.unit_id->value);
+  }
+  if (query.conference_id) {
+    where += " AND p.conference_id = ?";
+    params.push_back(query.conference_id->value);
+  }
+  if (query.petition_class) {
+    where += " AND instr(p.classes, ?) > 0";
+    params.push_back("|" + std::string(PetitionClassCode(*query.petition_class)) + "|");
+  }
+  if (query.open_only) where += " AND p.open = 1";
+  if (query.overdue_only) {
+    where += " AND p.open = 1 AND p.deadline < ?";
+    params.push_back(query.today.ToIsoString());
+  }
+  if (query.published_answer_only) where += " AND p.published_answer = 1";
+
+  std::string order = " ORDER BY";
+  std::vector<Param> page_params = params;
+  if (!match.empty()) {
+    // SRCH-03: rows containing q as typed (ignoring case only) first.
+    order += " (instr(petition_search.exact, ?) > 0) DESC,";
+    std::string_view typed = query.q;
+    while (!typed.empty() && (typed.front() == ' ' || typed.front() == '\t'))
+      typed.remove_prefix(1);
+    while (!typed.empty() && (typed.back() == ' ' || typed.back() == '\t')) typed.remove_suffix(1);
+    page_params.push_back(LowerNfc(typed));
+  }
+  order += " p.received_at DESC, p.id DESC LIMIT ? OFFSET ?";
+  page_params.push_back(static_cast<int64_t>(std::clamp(query.limit, 1, kMaxPageSize)));
+  page_params.push_back(static_cast<int64_t>(std::max(query.offset, 0)));
+
+  const std::string count_sql = "SELECT COUNT(*)" + from + where;
+  const std::string page_sql =
+      "SELECT p.id, p.commune_id, p.version, p.code, p.year, p.sequence, p.data" + from + where +
+      order;
+  return db_.Read<PetitionPage>([&](Connection& c) -> Result<PetitionPage> {
+    PetitionPage page;
+    ASSIGN_OR_RETURN(Statement count, c.Prepare(count_sql));
+    BindAll(count, params);
+    ASSIGN_OR_RETURN(bool counted, count.Step());
+    page.total = counted ? count.ColumnInt(0) : 0;
+    ASSIGN_OR_RETURN(Statement rows, c.Prepare(page_sql));
+    BindAll(rows, page_params);
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, rows.Step());
+      if (!row) break;
+      ASSIGN_OR_RETURN(Petition petition, PetitionFromRow(rows));
+      page.items.push_back(std::move(petition));
+    }
+    return page;
+  });
+}
+
+Result<std::vector<std::pair<ItemStatus, int64_t>>> SqlitePetitionRepository::CountByStatus(
+    CommuneId commune) {
+  using Counts = std::vector<std::pair<ItemStatus, int64_t>>;
+  return db_.Read<Counts>([commune](Connection& c) -> Result<Counts> {
+    ASSIGN_OR_RETURN(Statement stmt, c.Prepare("SELECT status, COUNT(*) FROM petitions "
+                                               "WHERE commune_id = ? GROUP BY status"));
+    stmt.Bind(1, commune.value);
+    Counts out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      Result<ItemStatus> status = ParseItemStatus(stmt.ColumnText(0));
+      if (!status.ok()) {
+        return MakeError(
+            ErrorCode::kInternal,
+            "Trạng thái đơn lưu trong cơ sở dữ liệu không hợp lệ: " + stmt.ColumnText(0));
+      }
+      out.emplace_back(*status, stmt.ColumnInt(1));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return static_cast<int>(a.first) < static_cast<int>(b.first);
+    });
+    return out;
+  });
+}
+
+Result<Petition> SqlitePetitionRepository::Update(CommuneId commune, PetitionId id,
+                                                  std::optional<int64_t> expected_version,
+                                                  const PetitionChange& change,
+                                                  const AuditContext& ctx) {
+  return db_.Write<Petition>([&](Connection& c) -> Result<Petition> {
+    if (!change.apply) return MakeError(ErrorCode::kInternal, "Thiếu nội dung thay đổi đơn.");
+    ASSIGN_OR_RETURN(Petition current, LoadPetition(c, commune, id));
+    if (expected_version.has_value() && *expected_version != current.version) {
+      return MakeError(ErrorCode::kFailedPrecondition, kStaleVersion);
+    }
+    Petition next = current;
+    ASSIGN_OR_RETURN(std::string after, change.apply(next));
+    // Identity, tracking code and version belong to storage, whatever
+    // `apply` did to them.
+    next.id = current.id;
+    next.commune_id = current.commune_id;
+    next.code = current.code;
+    next.year = current.year;
+    next.sequence = current.sequence;
+    next.form_token = current.form_token;
+    next.version = current.version + 1;
+    if (current.identity_sealed && !next.identity_sealed) {
+      // CONF-01: "is (or was)" a denunciation; the plaintext is gone.
+      return MakeError(ErrorCode::kInternal,
+                       "Không được bỏ niêm phong danh tính người tố cáo của đơn.");
+    }
+    RETURN_IF_ERROR(CheckPetition(c, next));
+    if (next.identity_sealed) next.submitter = Submitter{};  // as stored (CONF-01)
+    RETURN_IF_ERROR(StorePetition(c, next, current.version, ctx.at));
+    nlohmann::json before = {{"version", current.version},
+                             {"status", ItemStatusCode(Summarize(current).status)}};
+    RETURN_IF_ERROR(
+        AppendAudit(c, MakeAuditEntry(ScopedTo(ctx, commune), change.action, "petition",
+                                      std::to_string(id.value), before.dump(), std::move(after))));
+    return next;
+  });
+}
+
+Status SqlitePetitionRepository::RecordIdentityRead(CommuneId commune, PetitionId id,
+                                                    const AuditContext& ctx) {
+  return db_.Write([&](Connection& c) -> Status {
+    ASSIGN_OR_RETURN(Petition petition, LoadPetition(c, commune, id));
+    nlohmann::json after = {{"code", petition.code}};
+    return AppendAudit(c, MakeAuditEntry(ScopedTo(ctx, commune), "petition.read_identity",
+                                         "petition", std::to_string(id.value), "", after.dump()));
+  });
+}
+
+Result<PetitionSettings> SqlitePetitionRepository::LoadSettings(CommuneId commune) {
+  return db_.Read<PetitionSettings>([commune](Connection& c) -> Result<PetitionSettings> {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     c.Prepare("SELECT data FROM petition_settings WHERE commune_id = ?"));
+    stmt.Bind(1, commune.value);
+    ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found) return PetitionSettings{};
+    Result<PetitionSettings> settings = json::SettingsFromJson(stmt.ColumnText(0));
+    if (!settings.ok()) {
+      return MakeError(ErrorCode::kInternal, "Cấu hình mô-đun đơn trong cơ sở dữ liệu bị hỏng: " +
+                                                 settings.error().message);
+    }
+    return settings;
+  });
+}
+
+Status SqlitePetitionRepository::SaveSettings(CommuneId commune, const PetitionSettings& settings,
+                                              const AuditContext& ctx) {
+  if (settings.due_soon_days < 0 || settings.due_soon_days > 365) {
+    return MakeFieldError("due_soon_days", "Số ngày báo sắp đến hạn phải từ 0 đến 365.");
+  }
+  std::set<std::string> codes;
+  for (const PetitionField& field : settings.fields) {
+    if (field.code.empty() || field.label.empty()) {
+      return MakeFieldError("fields", "Mỗi lĩnh vực phải có mã và tên.");
+    }
+    if (!codes.insert(field.code).second) {
+      return MakeFieldError("fields", "Mã lĩnh vực \"" + field.code + "\" bị trùng.");
+    }
+  }
+  const std::string data = json::SettingsToJson(settings);
+  return db_.Write([&](Connection& c) -> Status {
+    RETURN_IF_ERROR(RequireCommune(c, commune));
+    ASSIGN_OR_RETURN(Statement old,
+                     c.Prepare("SELECT data FROM petition_settings WHERE commune_id = ?"));
+    old.Bind(1, commune.value);
+    ASSIGN_OR_RETURN(bool had, old.Step());
+    const std::string before = had ? old.ColumnText(0) : "";
+    ASSIGN_OR_RETURN(Statement upsert,
+                     c.Prepare("INSERT INTO petition_settings (commune_id, data) VALUES (?1, ?2) "
+                               "ON CONFLICT (commune_id) DO UPDATE SET data = excluded.data"));
+    upsert.Bind(1, commune.value).Bind(2, data);
+    RETURN_IF_ERROR(upsert.Run());
+    return AppendAudit(
+        c, MakeAuditEntry(ScopedTo(ctx, commune), "petition.settings", "petition_settings",
+                          std::to_string(commune.value), before, data));
+  });
+}
+
+}  // namespace doithoai::sqlite

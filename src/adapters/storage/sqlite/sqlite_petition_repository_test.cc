@@ -1,0 +1,268 @@
+// Runs the PetitionRepository contract against SQLite, both in memory and in
+// a temporary file (per-thread reader connections and WAL), plus checks of
+// the raw rows of migration 0006: summary columns, the search index, and
+// that a sealed identity never reaches the database in clear (CONF-01).
+#include "adapters/storage/sqlite/sqlite_petition_repository.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "adapters/storage/contract/petition_repository_contract.h"
+#include "adapters/storage/sqlite/audit_log.h"
+#include "adapters/storage/sqlite/database.h"
+#include "adapters/storage/sqlite/sqlite_commune_repository.h"
+#include "adapters/storage/sqlite/sqlite_conference_repository.h"
+#include "adapters/storage/sqlite/sqlite_testing.h"
+
+namespace doithoai::contract {
+namespace {
+
+using sqlite::OpenMigrated;
+
+// What every SQLite backend shares once its database is open.
+struct SqliteStores {
+  std::unique_ptr<sqlite::SqliteDatabase> db;
+  std::unique_ptr<sqlite::SqliteCommuneRepository> communes;
+  std::unique_ptr<sqlite::SqliteConferenceRepository> conferences;
+  std::unique_ptr<sqlite::SqliteAuditReader> audit;
+
+  std::unique_ptr<PetitionRepository> Open(const std::string& path) {
+    db = OpenMigrated(path);
+    if (db == nullptr) return nullptr;
+    communes = std::make_unique<sqlite::SqliteCommuneRepository>(*db);
+    conferences = std::make_unique<sqlite::SqliteConferenceRepository>(*db);
+    audit = std::make_unique<sqlite::SqliteAuditReader>(*db);
+    return std::make_unique<sqlite::SqlitePetitionRepository>(*db);
+  }
+
+  Result<bool> Verify() {
+    ASSIGN_OR_RETURN(sqlite::AuditVerifyReport report, sqlite::VerifyAuditChain(*db));
+    if (report.first_broken_id.has_value()) {
+      ADD_FAILURE() << "audit chain broken: " << report.problem;
+    }
+    return report.rows_checked > 0 && !report.first_broken_id.has_value();
+  }
+};
+
+struct SqliteMemoryBackend {
+  static constexpr const char* kName = "Memory";
+  SqliteStores stores;
+
+  std::unique_ptr<PetitionRepository> Make() { return stores.Open(":memory:"); }
+  CommuneRepository& Communes() { return *stores.communes; }
+  ConferenceRepository& Conferences() { return *stores.conferences; }
+  AuditReader& Audit() { return *stores.audit; }
+  Result<bool> AuditChainIntact() { return stores.Verify(); }
+};
+
+struct SqliteFileBackend {
+  static constexpr const char* kName = "File";
+  std::string dir;  // removed in the destructor, after the database is closed
+  SqliteStores stores;
+
+  std::unique_ptr<PetitionRepository> Make() {
+    std::string pattern = ::testing::TempDir() + "doithoai_petition_XXXXXX";
+    if (mkdtemp(pattern.data()) == nullptr) {
+      ADD_FAILURE() << "mkdtemp failed for " << pattern;
+      return nullptr;
+    }
+    dir = pattern;
+    return stores.Open(dir + "/doithoai.db");
+  }
+  CommuneRepository& Communes() { return *stores.communes; }
+  ConferenceRepository& Conferences() { return *stores.conferences; }
+  AuditReader& Audit() { return *stores.audit; }
+  Result<bool> AuditChainIntact() { return stores.Verify(); }
+
+  ~SqliteFileBackend() {
+    stores = SqliteStores{};
+    if (!dir.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  }
+};
+
+struct BackendName {
+  template <typename T>
+  static std::string GetName(int) {
+    return T::kName;
+  }
+};
+
+using SqliteBackends = ::testing::Types<SqliteMemoryBackend, SqliteFileBackend>;
+
+}  // namespace
+
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, PetitionRepositoryContract, SqliteBackends, BackendName);
+
+namespace {
+
+// The raw columns of one petition and its search row.
+struct RawRow {
+  std::string status, field, deadline, classes, search_name, data, folded, exact;
+  int64_t open = -1, published = -1, denunciation = -1, unit_id = 0;
+};
+
+class SqlitePetitionRowTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    repo_ = backend_.Make();
+    ASSERT_NE(repo_, nullptr);
+    Commune commune;
+    commune.slug = "hoang-truong";
+    commune.code = "16000";
+    commune.name = "Hoằng Trường";
+    Result<CommuneId> id = backend_.Communes().CreateCommune(commune, PetitionAuditContext());
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    commune_ = *id;
+  }
+
+  Petition Create(const Petition& p) {
+    Result<CreatedPetition> created = repo_->Create("hoang-truong", p, PetitionAuditContext());
+    EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
+    return created.ok() ? created->petition : Petition{};
+  }
+
+  RawRow Raw(PetitionId id) {
+    Result<RawRow> row =
+        backend_.stores.db->Read<RawRow>([id](sqlite::Connection& c) -> Result<RawRow> {
+          ASSIGN_OR_RETURN(sqlite::Statement stmt,
+                           c.Prepare("SELECT p.status, p.field, p.deadline, p.classes, "
+                                     "p.search_name, p.data, s.folded, s.exact, p.open, "
+                                     "p.published_answer, p.denunciation, p.unit_id "
+                                     "FROM petitions p JOIN petition_search s ON s.rowid = p.id "
+                                     "WHERE p.id = ?"));
+          stmt.Bind(1, id.value);
+          ASSIGN_OR_RETURN(bool found, stmt.Step());
+          if (!found) return MakeError(ErrorCode::kNotFound, "no row");
+          RawRow r;
+          r.status = stmt.ColumnText(0);
+          r.field = stmt.ColumnText(1);
+          r.deadline = stmt.ColumnIsNull(2) ? "NULL" : stmt.ColumnText(2);
+          r.classes = stmt.ColumnText(3);
+          r.search_name = stmt.ColumnText(4);
+          r.data = stmt.ColumnText(5);
+          r.folded = stmt.ColumnText(6);
+          r.exact = stmt.ColumnText(7);
+          r.open = stmt.ColumnInt(8);
+          r.published = stmt.ColumnInt(9);
+          r.denunciation = stmt.ColumnInt(10);
+          r.unit_id = stmt.ColumnInt(11);
+          return r;
+        });
+    EXPECT_TRUE(row.ok()) << (row.ok() ? "" : row.error().message);
+    return row.ok() ? *row : RawRow{};
+  }
+
+  int64_t SearchRows() {
+    Result<int64_t> n =
+        backend_.stores.db->Read<int64_t>([](sqlite::Connection& c) -> Result<int64_t> {
+          ASSIGN_OR_RETURN(sqlite::Statement stmt,
+                           c.Prepare("SELECT COUNT(*) FROM petition_search"));
+          ASSIGN_OR_RETURN(bool row, stmt.Step());
+          return row ? stmt.ColumnInt(0) : -1;
+        });
+    return n.ok() ? *n : -1;
+  }
+
+  SqliteMemoryBackend backend_;
+  std::unique_ptr<PetitionRepository> repo_;
+  CommuneId commune_;
+};
+
+TEST_F(SqlitePetitionRowTest, SummaryColumnsAndSearchRowFollowEveryWrite) {
+  Petition p = SamplePetition(commune_, 2026, "Đường Hoằng Trường", 1);
+  PetitionItem second = p.items[0];
+  second.number = 2;
+  second.text = "Khiếu nại về đất";
+  second.petition_class = PetitionClass::kComplaint;
+  second.deadline = PetitionDate(2026, 1, 9);
+  p.items.push_back(second);
+  const Petition stored = Create(p);
+
+  RawRow row = Raw(stored.id);
+  EXPECT_EQ(row.status, "received");
+  EXPECT_EQ(row.field, "giao-thong");
+  EXPECT_EQ(row.deadline, "2026-01-09");  // the earliest open deadline
+  EXPECT_EQ(row.classes, "|complaint|proposal|");
+  EXPECT_EQ(row.open, 1);
+  EXPECT_EQ(row.published, 0);
+  EXPECT_EQ(row.denunciation, 0);
+  EXPECT_EQ(row.search_name, "le thi mai thon trung thanh");
+  // SRCH-01: folded in C++ (đ→d), with the code; SRCH-03: lower-cased original.
+  EXPECT_NE(row.folded.find("duong hoang truong"), std::string::npos) << row.folded;
+  EXPECT_NE(row.folded.find("ht-26-0001-"), std::string::npos) << row.folded;
+  EXPECT_NE(row.exact.find("đường hoằng trường"), std::string::npos) << row.exact;
+
+  const UnitId unit =
+      *backend_.Communes().AddUnit(Unit{{}, commune_, "Địa chính", ""}, PetitionAuditContext());
+  PetitionChange close{
+      "petition.close", [unit](Petition& q) -> Result<std::string> {
+        for (PetitionItem& item : q.items) {
+          item.status = ItemStatus::kAnswered;
+          item.unit_id = unit;
+          item.answer = PetitionAnswer{"Xong", "", true, PetitionDate(2026, 1, 8), "Bà C"};
+        }
+        q.items[0].text = "Đường đã sửa";
+        return std::string("{}");
+      }};
+  ASSERT_TRUE(repo_->Update(commune_, stored.id, 1, close, PetitionAuditContext()).ok());
+  row = Raw(stored.id);
+  EXPECT_EQ(row.status, "answered");
+  EXPECT_EQ(row.deadline, "NULL");
+  EXPECT_EQ(row.open, 0);
+  EXPECT_EQ(row.published, 1);
+  EXPECT_EQ(row.unit_id, unit.value);
+  EXPECT_NE(row.folded.find("duong da sua"), std::string::npos) << row.folded;
+  EXPECT_EQ(row.folded.find("hoang truong"), std::string::npos) << row.folded;
+  EXPECT_EQ(SearchRows(), 1);  // replaced, not added
+}
+
+// CONF-01, read from the raw database: nothing of the sealed identity is in
+// the row, the search columns or the index.
+TEST_F(SqlitePetitionRowTest, SealedIdentityIsAbsentFromTheRawRow) {
+  Petition p = SamplePetition(commune_, 2026, "Tố cáo lấn chiếm đất", 1);
+  p.items[0].petition_class = PetitionClass::kDenunciation;
+  p.identity_sealed = true;
+  p.submitter = Submitter{"", "0999888777", "MARKERADDRESS Xóm Kín", std::nullopt, "MARKERCCCD"};
+  p.sealed_identity = "opaque-MARKERNAME-bytes";  // stands for vault output
+  const Petition stored = Create(p);
+  // An update (the path a reclassification takes) keeps it so.
+  PetitionChange touch{"petition.edit", [](Petition& q) -> Result<std::string> {
+                         q.submitter.address = "MARKERADDRESS again";
+                         q.items[0].status = ItemStatus::kClassified;
+                         return std::string("{}");
+                       }};
+  ASSERT_TRUE(repo_->Update(commune_, stored.id, 1, touch, PetitionAuditContext()).ok());
+
+  const RawRow row = Raw(stored.id);
+  for (const std::string& text : {row.data, row.search_name, row.folded, row.exact}) {
+    for (const char* marker : {"MARKER", "marker", "0999888777", "Kín", "kin"}) {
+      EXPECT_EQ(text.find(marker), std::string::npos) << marker << " in " << text;
+    }
+  }
+  EXPECT_EQ(row.search_name, "");
+  EXPECT_EQ(row.denunciation, 1);
+  EXPECT_NE(row.folded.find("lan chiem"), std::string::npos);
+  EXPECT_NE(row.data.find(json::Base64Encode(p.sealed_identity)), std::string::npos);
+}
+
+TEST_F(SqlitePetitionRowTest, PrefixesAreUniqueInTheSchema) {
+  ASSERT_TRUE(Create(SamplePetition(commune_, 2026, "x")).id.valid());
+  Status duplicate = backend_.stores.db->Write([](sqlite::Connection& c) -> Status {
+    return c.Exec(
+        "INSERT INTO communes (slug, code, name, type) VALUES ('hai-trung', '16001', 'Hải Trung', "
+        "'xa'); INSERT INTO petition_prefixes (commune_id, prefix) "
+        "VALUES (last_insert_rowid(), 'HT')");
+  });
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kAlreadyExists);
+}
+
+}  // namespace
+}  // namespace doithoai::contract
