@@ -29,6 +29,7 @@ test:
 bench:
 	scripts/install-deps.sh bench
 	bench/run.sh
+	bench/petitions.sh
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -20,8 +20,6 @@ namespace {
 
 using std::chrono::minutes;
 
-constexpr char kPassword[] = "doithoai-demo";
-
 // How a route may be reached.
 enum class Rule { kPublic, kSignedIn, kCommune };
 struct Expectation {
@@ -194,21 +192,15 @@ class ApplicationTest : public DemoAppTest {
   void SetUp() override {
     DemoAppTest::SetUp();
     if (HasFatalFailure()) return;
-    AuditContext ctx;
-    ctx.actor_name = "test";
-    ctx.at = clock_.Now();
+    const AuditContext ctx = TestAudit();
     // A second commune with its own admin, to prove isolation.
-    Commune other;
-    other.slug = "xa-khac";
-    other.code = "99002";
-    other.name = "Khác";
-    auto other_id = app_->communes().CreateCommune(other, ctx);
-    ASSERT_TRUE(other_id.ok());
+    const Commune other = CreateOtherCommune();
+    ASSERT_TRUE(other.id.valid());
     Account admin;
-    admin.commune_id = *other_id;
+    admin.commune_id = other.id;
     admin.username = "quantri.khac";
     admin.role = Role::kCommuneAdmin;
-    admin.password_hash = *crypto_->HashPassword(kPassword);
+    admin.password_hash = *crypto_->HashPassword(kDemoPassword);
     ASSERT_TRUE(app_->accounts().Create(admin, ctx).ok());
     // A demo-commune account the account-management routes act on.
     Account helper;
@@ -251,21 +243,7 @@ class ApplicationTest : public DemoAppTest {
     return app_->handler()(r);
   }
 
-  // Logs in through the authenticator and returns (token, csrf).
-  std::pair<std::string, std::string> SignIn(const std::string& username) {
-    auto login = app_->auth().Login({username, kPassword, "127.0.0.1"});
-    EXPECT_TRUE(login.ok()) << username << ": " << login.error().message;
-    return {login->token, login->session.csrf_token};
-  }
-
   int VillageCount() { return static_cast<int>(app_->communes().ListVillages(demo_)->size()); }
-
-  static std::string Header(const http::HttpResponse& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers) {
-      if (k == name) return v;
-    }
-    return "";
-  }
 
   AccountId helper_account_;
   struct ProbePetition {
@@ -344,7 +322,7 @@ TEST_F(ApplicationTest, EveryRouteHasAnAccessRuleAndEnforcesIt) {
     if (expect.rule == Rule::kPublic) {
       EXPECT_LT(anon.status, 500);
       EXPECT_FALSE(anon.status == 401 ||
-                   (anon.status == 303 && Header(anon, "Location") == "/dang-nhap"));
+                   (anon.status == 303 && HeaderOf(anon, "Location") == "/dang-nhap"));
     } else {
       EXPECT_TRUE(IsAuthDenial(anon)) << anon.status;
     }
@@ -401,7 +379,7 @@ TEST_F(ApplicationTest, CsrfMissingOrWrongIs403AndChangesNothing) {
 TEST_F(ApplicationTest, LoginFormNeedsItsDoubleSubmitToken) {
   http::HttpResponse form = Call("GET", "/dang-nhap");
   ASSERT_EQ(form.status, 200);
-  std::string cookie = Header(form, "Set-Cookie");
+  std::string cookie = HeaderOf(form, "Set-Cookie");
   std::string token = cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
   std::map<std::string, std::string> headers = {
       {"content-type", "application/x-www-form-urlencoded"},
@@ -411,8 +389,8 @@ TEST_F(ApplicationTest, LoginFormNeedsItsDoubleSubmitToken) {
   http::HttpResponse ok =
       Call("POST", "/dang-nhap", headers, "username=chutich&password=doithoai-demo&_csrf=" + token);
   EXPECT_EQ(ok.status, 303);
-  EXPECT_EQ(Header(ok, "Location"), "/quan-tri");
-  std::string session = Header(ok, "Set-Cookie");
+  EXPECT_EQ(HeaderOf(ok, "Location"), "/quan-tri");
+  std::string session = HeaderOf(ok, "Set-Cookie");
   EXPECT_NE(session.find("HttpOnly"), std::string::npos);
   EXPECT_NE(session.find("SameSite=Lax"), std::string::npos);
 }
@@ -430,7 +408,7 @@ TEST_F(ApplicationTest, TenWrongPasswordsThrottleTheApiLoginWithRetryAfter) {
   http::HttpResponse right =
       Call("POST", "/api/v1/session", json, R"({"username":"chutich","password":"doithoai-demo"})");
   EXPECT_EQ(right.status, 429);  // whatever the password
-  EXPECT_FALSE(Header(right, "Retry-After").empty());
+  EXPECT_FALSE(HeaderOf(right, "Retry-After").empty());
   EXPECT_NE(
       nlohmann::json::parse(right.body)["error"]["message"].get<std::string>().find("thử lại sau"),
       std::string::npos);
@@ -474,7 +452,7 @@ TEST_F(ApplicationTest, UserEnteredTextIsEscapedOnEveryPage) {
   a.username = "xss.test";
   a.display_name = "D" + payload;
   a.role = Role::kOffice;
-  a.password_hash = *crypto_->HashPassword(kPassword);
+  a.password_hash = *crypto_->HashPassword(kDemoPassword);
   ASSERT_TRUE(app_->accounts().Create(a, ctx).ok());
 
   auto [token, csrf] = SignIn("quantri");
@@ -516,10 +494,10 @@ TEST_F(ApplicationTest, LogoutEverywhereEndsEverySessionOfTheAccount) {
   auto first = SignIn("chutich");
   auto second = SignIn("chutich");
   std::map<std::string, std::string> h = {
-      {"cookie", std::string(web::kSessionCookie) + "=" + first.first},
-      {"x-csrf-token", first.second}};
+      {"cookie", std::string(web::kSessionCookie) + "=" + first.token},
+      {"x-csrf-token", first.csrf}};
   EXPECT_EQ(Call("POST", "/dang-xuat-moi-noi", h).status, 303);
-  std::map<std::string, std::string> other = {{"authorization", "Bearer " + second.first}};
+  std::map<std::string, std::string> other = {{"authorization", "Bearer " + second.token}};
   EXPECT_EQ(Call("GET", "/api/v1/me", other).status, 401);
 }
 
@@ -532,9 +510,9 @@ TEST_F(ApplicationTest, AdminLocksAnAccountAndItsSessionsEnd) {
   std::string path =
       "/quan-tri/hoang-truong/tai-khoan/" + std::to_string(helper_account_.value) + "/khoa";
   EXPECT_EQ(Call("POST", path, h, "locked=1&_csrf=" + csrf).status, 303);
-  std::map<std::string, std::string> bearer = {{"authorization", "Bearer " + victim.first}};
+  std::map<std::string, std::string> bearer = {{"authorization", "Bearer " + victim.token}};
   EXPECT_EQ(Call("GET", "/api/v1/me", bearer).status, 401);
-  EXPECT_FALSE(app_->auth().Login({"phu.tro", kPassword, "127.0.0.1"}).ok());
+  EXPECT_FALSE(app_->auth().Login({"phu.tro", kDemoPassword, "127.0.0.1"}).ok());
   // Another commune's admin cannot touch this account: 404, nothing changes.
   auto [other, other_csrf] = SignIn("quantri.khac");
   h["cookie"] = std::string(web::kSessionCookie) + "=" + other;

@@ -21,15 +21,6 @@ namespace {
 
 Date D(const char* iso) { return Date::Parse(iso).value(); }
 
-// 08:00 in Vietnam (01:00 UTC) on `iso`.
-Timestamp MorningOf(const char* iso) {
-  return Timestamp(std::chrono::sys_days(D(iso).sys_days()) + std::chrono::hours(1));
-}
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 class ConferenceFlowTest : public DemoAppTest {
  protected:
   ConferenceFlowTest() : DemoAppTest(MorningOf("2026-11-02")) {}
@@ -346,12 +337,8 @@ TEST_F(ConferenceFlowTest, ScanningAnInvitationQrGivesStaffTheCheckInButton) {
 }
 
 TEST_F(ConferenceFlowTest, ConferencesOfAnotherCommuneAreInvisible) {
-  AuditContext ctx = Ctx();
-  Commune other;
-  other.slug = "xa-khac";
-  other.code = "99002";
-  other.name = "Khác";
-  CommuneId other_id = app_->communes().CreateCommune(other, ctx).value();
+  const CommuneId other_id = CreateOtherCommune().id;
+  ASSERT_TRUE(other_id.valid());
   auto list = service().List(other_id);
   ASSERT_TRUE(list.ok());
   EXPECT_TRUE(list->empty());

@@ -1,24 +1,62 @@
 // A gtest fixture base for tests of the assembled application: a fresh
 // Application with the demo data (commune, accounts, the seed's conference)
 // over a migrated SQLite file in a per-test directory, on a fake clock, with
-// password hashing at libsodium's minimum cost.
+// password hashing at libsodium's minimum cost; and the small helpers the
+// HTTP-level tests share (form bodies, headers, signing in).
 #ifndef DOITHOAI_APP_DEMO_APP_TESTING_H_
 #define DOITHOAI_APP_DEMO_APP_TESTING_H_
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "adapters/crypto/sodium_crypto.h"
+#include "adapters/http/form.h"
 #include "app/demo.h"
 #include "app/wiring.h"
+#include "core/calendar/date.h"
 #include "core/testing/fake_clock.h"
 
 namespace doithoai::app {
+
+// The password of every demo account.
+inline constexpr char kDemoPassword[] = "doithoai-demo";
+
+// 08:00 in Vietnam (01:00 UTC) on the ISO date `iso`.
+inline Timestamp MorningOf(const char* iso) {
+  return Timestamp(std::chrono::sys_days(Date::Parse(iso).value().sys_days()) +
+                   std::chrono::hours(1));
+}
+
+inline bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+
+// An application/x-www-form-urlencoded body of `fields`, in order.
+inline std::string FormBody(const FormFields& fields) {
+  std::string body;
+  for (const auto& [k, v] : fields) {
+    if (!body.empty()) body += '&';
+    body += http::UrlEncode(k) + "=" + http::UrlEncode(v);
+  }
+  return body;
+}
+
+// The value of the response header `name` (as the handler spells it), or "".
+inline std::string HeaderOf(const http::HttpResponse& r, const std::string& name) {
+  for (const auto& [k, v] : r.headers) {
+    if (k == name) return v;
+  }
+  return "";
+}
 
 class DemoAppTest : public ::testing::Test {
  protected:
@@ -42,17 +80,48 @@ class DemoAppTest : public ::testing::Test {
     options.secret_key = std::string(32, 'k');  // a fixed test key
     options.files_dir = (dir_ / "files").string();
     app_ = std::make_unique<Application>(*db_, clock_, *crypto_, options);
-    AuditContext ctx;
-    ctx.actor_name = "test";
-    ctx.at = clock_.Now();
     auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, app_->conferences(),
-                         app_->petitions(), ctx);
+                         app_->petitions(), TestAudit());
     ASSERT_TRUE(demo.ok()) << demo.error().message;
     demo_ = demo->id;
   }
 
   // Tests may change the application's options (rate limits…).
   virtual AppOptions Options() const { return AppOptions{}; }
+
+  // The audit context of the test's own writes: actor "test", now.
+  AuditContext TestAudit() const {
+    AuditContext ctx;
+    ctx.actor_name = "test";
+    ctx.at = clock_.Now();
+    return ctx;
+  }
+
+  // A second commune, "xa-khac", for isolation tests (id invalid, after a
+  // test failure, if it cannot be created).
+  Commune CreateOtherCommune() {
+    Commune other;
+    other.slug = "xa-khac";
+    other.code = "99002";
+    other.name = "Khác";
+    Result<CommuneId> id = app_->communes().CreateCommune(other, TestAudit());
+    EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
+    if (id.ok()) other.id = *id;
+    return other;
+  }
+
+  // A session of the demo account `user`, opened through the authenticator
+  // (empty, after a test failure, if the login fails).
+  struct SignedIn {
+    std::string token;
+    std::string csrf;
+  };
+  SignedIn SignIn(const std::string& user) {
+    auto login = app_->auth().Login({user, kDemoPassword, "127.0.0.1"});
+    EXPECT_TRUE(login.ok()) << user << ": " << (login.ok() ? "" : login.error().message);
+    if (!login.ok()) return {};
+    return {login->token, login->session.csrf_token};
+  }
 
   void TearDown() override {
     app_.reset();

@@ -50,28 +50,25 @@ Result<std::string> Import(const PetitionImportArgs& args) {
   }
   AuditContext ctx = CliAuditContext(clock);
   ctx.commune = commune->id;
-  Result<std::vector<Petition>> stored =
-      file.problems.empty()
-          ? app.petitions().SubmitMany(*commune, inputs, lines, ctx)
-          : Result<std::vector<Petition>>(MakeError(ErrorCode::kInvalidArgument, ""));
-  if (!file.problems.empty() || !stored.ok()) {
-    // Every bad row, from the file's structure and from the content checks,
-    // in line order; nothing was stored.
-    Error error = MakeError(ErrorCode::kInvalidArgument, "");
-    std::vector<std::pair<int, std::string>> bad;
-    for (const import::PetitionImportProblem& p : file.problems)
-      bad.emplace_back(p.line, p.message);
-    if (file.problems.empty()) {
-      if (stored.error().fields.empty()) return stored.error();
-      for (const FieldError& f : stored.error().fields) {
-        const int line = f.field.starts_with("row") ? std::atoi(f.field.c_str() + 3) : 0;
-        std::string message = f.message;
-        const std::string prefix = "Dòng " + std::to_string(line) + ": ";
-        if (message.starts_with(prefix)) message = message.substr(prefix.size());
-        bad.emplace_back(line, message);
-      }
+  // Every bad row at once: the file's structural problems and the content
+  // checks of every other row (CheckMany stores nothing).
+  std::vector<std::pair<int, std::string>> bad;
+  auto add = [&bad](int line, std::string message) {
+    const std::string prefix = "Dòng " + std::to_string(line) + ": ";
+    if (message.starts_with(prefix)) message = message.substr(prefix.size());
+    bad.emplace_back(line, std::move(message));
+  };
+  for (const import::PetitionImportProblem& p : file.problems) add(p.line, p.message);
+  Result<std::vector<Petition>> checked = app.petitions().CheckMany(*commune, inputs, lines, ctx);
+  if (!checked.ok()) {
+    if (checked.error().fields.empty() && !inputs.empty()) return checked.error();
+    for (const FieldError& f : checked.error().fields) {
+      add(f.field.starts_with("row") ? std::atoi(f.field.c_str() + 3) : 0, f.message);
     }
+  }
+  if (!bad.empty()) {
     std::sort(bad.begin(), bad.end());
+    Error error = MakeError(ErrorCode::kInvalidArgument, "");
     for (const auto& [line, message] : bad) {
       error.fields.push_back(FieldError{"dòng " + std::to_string(line), message});
     }
@@ -79,9 +76,11 @@ Result<std::string> Import(const PetitionImportArgs& args) {
                     " dòng chưa hợp lệ. Sửa các dòng dưới đây rồi nhập lại cả tệp.";
     return error;
   }
-  std::string summary = "Đã nhập " + std::to_string(stored->size()) + " đơn:";
-  for (size_t i = 0; i < stored->size(); ++i) {
-    summary += (i == 0 ? " " : ", ") + (*stored)[i].code;
+  ASSIGN_OR_RETURN(std::vector<Petition> stored,
+                   app.petitions().SubmitMany(*commune, inputs, lines, ctx));
+  std::string summary = "Đã nhập " + std::to_string(stored.size()) + " đơn:";
+  for (size_t i = 0; i < stored.size(); ++i) {
+    summary += (i == 0 ? " " : ", ") + stored[i].code;
   }
   return summary;
 }

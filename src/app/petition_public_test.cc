@@ -27,49 +27,6 @@ constexpr char kCitizenAddress[] = "203.0.113.7";
 constexpr char kFormPath[] = "/x/hoang-truong/gui-kien-nghi";
 constexpr char kApiCreate[] = "/api/v1/communes/hoang-truong/petitions";
 
-Date D(const char* iso) { return Date::Parse(iso).value(); }
-
-// 08:00 in Vietnam (01:00 UTC) on `iso`.
-Timestamp MorningOf(const char* iso) {
-  return Timestamp(std::chrono::sys_days(D(iso).sys_days()) + std::chrono::hours(1));
-}
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::string UrlEncode(const std::string& s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-std::string FormBody(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string body;
-  for (const auto& [k, v] : fields) {
-    if (!body.empty()) body += '&';
-    body += UrlEncode(k) + "=" + UrlEncode(v);
-  }
-  return body;
-}
-
-std::string HeaderOf(const http::HttpResponse& r, const std::string& name) {
-  for (const auto& [k, v] : r.headers) {
-    if (k == name) return v;
-  }
-  return "";
-}
-
 // The text between `before` and the next `until` in `body`, or "".
 std::string Between(const std::string& body, const std::string& before, char until) {
   const size_t at = body.find(before);
@@ -414,7 +371,7 @@ TEST_F(PetitionPublicTest, TrackingPageShowsStatusButNoPersonalDataOrText) {
   http::HttpResponse redirect = Call("GET", "/tra-cuu/" + sloppy);
   EXPECT_EQ(redirect.status, 303);
   EXPECT_EQ(HeaderOf(redirect, "Location"), "/tra-cuu/" + code);
-  http::HttpResponse lookup = Call("GET", "/tra-cuu", "ma=" + UrlEncode(" " + sloppy + " "));
+  http::HttpResponse lookup = Call("GET", "/tra-cuu", "ma=" + http::UrlEncode(" " + sloppy + " "));
   EXPECT_EQ(lookup.status, 303);
   EXPECT_EQ(HeaderOf(lookup, "Location"), "/tra-cuu/" + code);
   EXPECT_EQ(Call("GET", "/tra-cuu").status, 200);
@@ -700,7 +657,7 @@ TEST_F(PetitionPublicTest, ADenouncersIdentityAppearsOnNoPublicPageAndNotInTheSt
       {"tracking detail", Post("/tra-cuu/" + code, {{"phone", "0911223344"}})},
       {"answers list", Call("GET", "/x/hoang-truong/tra-loi")},
       {"staff list", GetWithBearer(list, "", token)},
-      {"staff search by name", GetWithBearer(list, "q=" + UrlEncode(name_marker), token)},
+      {"staff search by name", GetWithBearer(list, "q=" + http::UrlEncode(name_marker), token)},
       {"staff search by address", GetWithBearer(list, "q=Kindao", token)},
       {"staff view", GetWithBearer(list + "/" + code, "", token)},
   };

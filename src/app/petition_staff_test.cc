@@ -21,43 +21,12 @@
 namespace doithoai::app {
 namespace {
 
-constexpr char kPassword[] = "doithoai-demo";
 constexpr char kBase[] = "/quan-tri/hoang-truong/kien-nghi";
 // CONF-01 test markers: must appear only in the handler's identity view.
 constexpr char kMarkerName[] = "Phùng Bí Mật Zyx";
 constexpr char kMarkerAddress[] = "Ngõ Kín 77 Qwv";
 
-Timestamp MorningOf(const char* iso) {
-  return Timestamp(std::chrono::sys_days(Date::Parse(iso).value().sys_days()) +
-                   std::chrono::hours(1));
-}
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::string Encode(const std::string& text) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-std::string FormBody(const Fields& fields) {
-  std::string body;
-  for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + k + "=" + Encode(v);
-  return body;
-}
+using Fields = FormFields;
 
 class PetitionStaffTest : public DemoAppTest {
  protected:
@@ -73,19 +42,8 @@ class PetitionStaffTest : public DemoAppTest {
     demo_petitions_ = app_->petitions().Search(demo_, PetitionQuery{}).value().total;
   }
 
-  struct Session {
-    std::string token;
-    std::string csrf;
-  };
-  Session SignIn(const std::string& user) {
-    auto login = app_->auth().Login({user, kPassword, "127.0.0.1"});
-    EXPECT_TRUE(login.ok()) << user;
-    if (!login.ok()) return {};
-    return {login->token, login->session.csrf_token};
-  }
-
   http::HttpResponse Call(const std::string& method, const std::string& path,
-                          const Session& session, const std::string& body = "",
+                          const SignedIn& session, const std::string& body = "",
                           const std::string& content_type = "") {
     http::HttpRequest r;
     r.method = method;
@@ -105,23 +63,16 @@ class PetitionStaffTest : public DemoAppTest {
     return Call("GET", path, SignIn(user));
   }
   http::HttpResponse Post(const std::string& path, const std::string& user, Fields fields) {
-    Session s = SignIn(user);
+    SignedIn s = SignIn(user);
     fields.emplace_back("_csrf", s.csrf);
     return Call("POST", path, s, FormBody(fields), "application/x-www-form-urlencoded");
-  }
-
-  static std::string Header(const http::HttpResponse& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers) {
-      if (k == name) return v;
-    }
-    return "";
   }
 
   // A desk entry through the form; returns the petition id (0 on failure).
   int64_t DeskEntry(const std::string& user, Fields fields) {
     http::HttpResponse r = Post(std::string(kBase) + "/moi", user, std::move(fields));
     EXPECT_EQ(r.status, 303) << r.body;
-    const std::string location = Header(r, "Location");
+    const std::string location = HeaderOf(r, "Location");
     const std::string prefix = std::string(kBase) + "/";
     if (location.rfind(prefix, 0) != 0) return 0;
     return std::stoll(location.substr(prefix.size()));
@@ -237,7 +188,7 @@ TEST_F(PetitionStaffTest, WorkflowThroughTheFormPostsShowsTheHistory) {
     fields.emplace_back("item", "1");
     http::HttpResponse r = Post(page + "/" + action, "vanphong", std::move(fields));
     EXPECT_EQ(r.status, 303) << action << ": " << r.body;
-    EXPECT_EQ(Header(r, "Location"), page + "#noi-dung-1");
+    EXPECT_EQ(HeaderOf(r, "Location"), page + "#noi-dung-1");
   };
   // A step the status does not allow: 409, the page with the message.
   http::HttpResponse early = Post(page + "/da-thong-bao", "vanphong", {{"item", "1"}});
@@ -289,7 +240,7 @@ TEST_F(PetitionStaffTest, BulkAssignAssignsEverySelectedPetition) {
                                {"ids", std::to_string(b)},
                                {"unit", std::to_string(units_[2].id.value)}});
   ASSERT_EQ(r.status, 303);
-  const std::string location = Header(r, "Location");
+  const std::string location = HeaderOf(r, "Location");
   EXPECT_EQ(location.rfind(std::string(kBase) + "?ket-qua=", 0), 0u) << location;
   for (int64_t id : {a, b}) {
     EXPECT_EQ(Load(id).items[0].status, ItemStatus::kAssigned);
@@ -304,7 +255,7 @@ TEST_F(PetitionStaffTest, BulkAssignAssignsEverySelectedPetition) {
                                      {"ids", "999999"},
                                      {"unit", std::to_string(units_[1].id.value)}});
   ASSERT_EQ(partial.status, 303);
-  http::HttpResponse report = Get(Header(partial, "Location"), "vanphong");
+  http::HttpResponse report = Get(HeaderOf(partial, "Location"), "vanphong");
   EXPECT_TRUE(Contains(report.body, "Đã giao 1 đơn; 1 lỗi"));
 }
 
@@ -349,7 +300,7 @@ TEST_F(PetitionStaffTest, OnlyAHandlerSeesTheIdentityAfterAnAuditedRead) {
   const std::string code = Load(id).code;
   // Non-handlers: the list, the board and the page show the pseudonym only.
   for (const std::string& path : {std::string(kBase), std::string(kBase) + "/bang", PagePath(id),
-                                  std::string(kBase) + "?q=" + Encode("Phùng")}) {
+                                  std::string(kBase) + "?q=" + http::UrlEncode("Phùng")}) {
     http::HttpResponse r = Get(path, "vanphong");
     ASSERT_EQ(r.status, 200) << path;
     EXPECT_FALSE(Contains(r.body, kMarkerName)) << path;
@@ -381,7 +332,7 @@ TEST_F(PetitionStaffTest, OnlyAHandlerSeesTheIdentityAfterAnAuditedRead) {
   ASSERT_EQ(shown.status, 200) << shown.body;
   EXPECT_TRUE(Contains(shown.body, kMarkerName));
   EXPECT_TRUE(Contains(shown.body, kMarkerAddress));
-  EXPECT_EQ(Header(shown, "Cache-Control"), "no-store");
+  EXPECT_EQ(HeaderOf(shown, "Cache-Control"), "no-store");
   EXPECT_EQ(reads(), 1);
   // The next ordinary view is sealed again.
   EXPECT_FALSE(Contains(Get(PagePath(id), "chutich").body, kMarkerName));
@@ -421,14 +372,9 @@ TEST_F(PetitionStaffTest, AVillageHeadSeesOnlyTheirVillage) {
 }
 
 TEST_F(PetitionStaffTest, AnotherCommunesPetitionIsNotFound) {
-  AuditContext ctx;
-  ctx.actor_name = "test";
-  ctx.at = clock_.Now();
-  Commune other;
-  other.slug = "xa-khac";
-  other.code = "99002";
-  other.name = "Khác";
-  other.id = app_->communes().CreateCommune(other, ctx).value();
+  const AuditContext ctx = TestAudit();
+  const Commune other = CreateOtherCommune();
+  ASSERT_TRUE(other.id.valid());
   NewPetition input;
   input.channel = PetitionChannel::kWalkIn;
   input.name = "Người Xã Khác";
@@ -443,7 +389,7 @@ TEST_F(PetitionStaffTest, AnotherCommunesPetitionIsNotFound) {
 
 TEST_F(PetitionStaffTest, ImportWithABadRowImportsNothingAndNamesTheRow) {
   auto upload = [&](const std::string& csv) {
-    Session s = SignIn("vanphong");
+    SignedIn s = SignIn("vanphong");
     const std::string boundary = "----doithoai-test-boundary";
     std::string body;
     body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" +

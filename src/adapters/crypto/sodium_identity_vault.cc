@@ -2,11 +2,12 @@
 
 #include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+
+#include "adapters/system/durable_file.h"
 
 namespace doithoai::crypto {
 
@@ -40,36 +41,7 @@ std::string Hex(const unsigned char* bytes, size_t size) {
 
 std::string Describe(int error) { return std::strerror(error); }
 
-// Closes a file descriptor on scope exit.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) {
-      close(fd_);
-    }
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  // close(2) and its error (for a file just written).
-  int Close() {
-    int fd = fd_;
-    fd_ = -1;
-    return close(fd);
-  }
-
- private:
-  int fd_;
-};
-
-std::string Directory(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) {
-    return ".";
-  }
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
+using durable::Fd;
 
 Error Unavailable(const std::string& what, const std::string& path, int error) {
   return MakeError(ErrorCode::kUnavailable, what + " tệp khóa niêm phong danh tính “" + path +
@@ -114,53 +86,20 @@ Result<std::string> ReadKeyFile(const std::string& path, int& open_error) {
   return key;
 }
 
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return false;
-    }
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
 // Creates `path` holding `hex` and a line break, mode 0600, unless it
 // exists: kAlreadyExists (no message; never shown) then.
 Status CreateKeyFile(const std::string& path, const std::string& hex) {
-  unsigned char suffix[8];
-  randombytes_buf(suffix, sizeof(suffix));
-  const std::string temp = path + ".tmp-" + Hex(suffix, sizeof(suffix));
-  Fd fd(open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
-  if (fd.get() < 0) {
-    return Unavailable("Không tạo được", path, errno);
+  // kCreateOnly never replaces an existing file: of two processes creating
+  // the key at once, exactly one wins and the other reads the winner's key.
+  const int error = durable::WriteFile(path, hex + "\n", durable::Placement::kCreateOnly);
+  if (error == EEXIST) {
+    return MakeError(ErrorCode::kAlreadyExists, "");
   }
-  int error = 0;
-  // fchmod: the umask may only have removed bits, but make the mode exact.
-  if (fchmod(fd.get(), 0600) != 0 || !WriteAll(fd.get(), hex + "\n") || fsync(fd.get()) != 0) {
-    error = errno;
-  }
-  if (fd.Close() != 0 && error == 0) {
-    error = errno;
-  }
-  // link(2) never replaces an existing file: of two processes creating the
-  // key at once, exactly one wins and the other reads the winner's key.
-  if (error == 0 && link(temp.c_str(), path.c_str()) != 0) {
-    error = errno;
-  }
-  unlink(temp.c_str());
   if (error != 0) {
-    if (error == EEXIST) {
-      return MakeError(ErrorCode::kAlreadyExists, "");
-    }
     return Unavailable("Không tạo được", path, error);
   }
-  Fd dir(open(Directory(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir.get() < 0 || fsync(dir.get()) != 0) {
-    return Unavailable("Không ghi bền vững được", path, errno);
+  if (int sync_error = durable::SyncDirectory(durable::ParentDirectory(path)); sync_error != 0) {
+    return Unavailable("Không ghi bền vững được", path, sync_error);
   }
   return OkStatus();
 }

@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "adapters/testing/temp_dir.h"
 
 namespace doithoai::crypto {
 namespace {
@@ -22,32 +22,8 @@ std::unique_ptr<SodiumIdentityVault> Vault(const std::string& hex) {
   return std::move(vault).value();
 }
 
-// A private directory under /tmp, removed with its content at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = "/tmp/identity_vault_test_XXXXXX";
-    if (mkdtemp(pattern.data()) != nullptr) {
-      path_ = pattern;
-    }
-  }
-  ~TempDir() {
-    if (!path_.empty()) {
-      std::filesystem::remove_all(path_);
-    }
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using doithoai::testing::ReadFile;
+using doithoai::testing::TempDir;
 
 // CONF-01: the identity is stored sealed and comes back intact.
 TEST(SodiumIdentityVaultTest, SealThenOpenRoundTrips) {
@@ -168,7 +144,7 @@ TEST(SodiumIdentityVaultTest, FromKeyRejectsWrongLength) {
 }
 
 TEST(SodiumIdentityVaultTest, CreatesKeyFileOnceWithMode0600) {
-  TempDir dir;
+  TempDir dir("identity_vault_test");
   ASSERT_FALSE(dir.path().empty());
   const std::string path = dir.path() + "/identity.key";
   Result<std::string> created = SodiumIdentityVault::LoadOrCreateKeyFile(path);
@@ -213,7 +189,7 @@ TEST(SodiumIdentityVaultTest, CreatesKeyFileOnceWithMode0600) {
 }
 
 TEST(SodiumIdentityVaultTest, ReadsAHandWrittenKeyFile) {
-  TempDir dir;
+  TempDir dir("identity_vault_test");
   const std::string path = dir.path() + "/identity.key";
   std::ofstream(path) << kKeyHexB << "\r\n";
   Result<std::string> key = SodiumIdentityVault::LoadOrCreateKeyFile(path);
@@ -222,7 +198,7 @@ TEST(SodiumIdentityVaultTest, ReadsAHandWrittenKeyFile) {
 }
 
 TEST(SodiumIdentityVaultTest, BadKeyFileIsRefusedNamingThePath) {
-  TempDir dir;
+  TempDir dir("identity_vault_test");
   const std::string path = dir.path() + "/identity.key";
   for (const std::string& content : {std::string(""), std::string("not a key\n"),
                                      kKeyHexA.substr(0, 40) + "\n", kKeyHexA + kKeyHexA}) {
@@ -238,7 +214,7 @@ TEST(SodiumIdentityVaultTest, BadKeyFileIsRefusedNamingThePath) {
 }
 
 TEST(SodiumIdentityVaultTest, MissingDirectoryIsUnavailable) {
-  TempDir dir;
+  TempDir dir("identity_vault_test");
   const std::string path = dir.path() + "/missing/identity.key";
   Result<std::string> key = SodiumIdentityVault::LoadOrCreateKeyFile(path);
   ASSERT_FALSE(key.ok());

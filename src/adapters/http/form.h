@@ -47,6 +47,10 @@ struct FormData {
 // that is not UTF-8 → kInvalidArgument. Also used for query strings.
 Result<FormData> ParseUrlEncoded(std::string_view body);
 
+// The inverse for one name or value: unreserved characters (A–Z a–z 0–9
+// - _ . ~) stay, every other byte becomes %XX (a space is %20).
+std::string UrlEncode(std::string_view text);
+
 // Decodes a multipart/form-data `body`; `content_type_header` is the full
 // Content-Type value carrying the boundary. Parts with a filename parameter
 // (filename*=UTF-8''... preferred) become files, others text fields. A file

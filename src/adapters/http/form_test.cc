@@ -13,6 +13,15 @@ constexpr char kNotUtf8[] = "Dữ liệu gửi lên không phải văn bản UTF
 constexpr char kEAcuteDecomposed[] = "e\xCC\x81";  // e + U+0301
 constexpr char kEAcuteComposed[] = "\xC3\xA9";     // U+00E9
 
+TEST(UrlEncodeTest, KeepsUnreservedAndEscapesEveryOtherByte) {
+  EXPECT_EQ(UrlEncode("aZ09-_.~"), "aZ09-_.~");
+  EXPECT_EQ(UrlEncode("a b&c=đ"), "a%20b%26c%3D%C4%91");
+  EXPECT_EQ(UrlEncode(""), "");
+  Result<FormData> back = ParseUrlEncoded("x=" + UrlEncode("Thôn 2 & 3+"));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->Get("x"), "Thôn 2 & 3+");
+}
+
 TEST(ParseUrlEncodedTest, DecodesPlusAndPercentEscapes) {
   Result<FormData> form = ParseUrlEncoded("a=1&b=x+y&c=%C4%91%C3%A0&d=%26%3D%2B");
   ASSERT_TRUE(form.ok());

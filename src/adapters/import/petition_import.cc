@@ -76,36 +76,8 @@ Error Invalid(std::string message) {
 
 std::string LinePrefix(int line) { return "Dòng " + std::to_string(line) + ": "; }
 
-// The folded header text with every run of other characters as one '_'
-// ("Điện thoại (*)" → "dien_thoai"), as the roster importer does.
-std::string HeaderKey(std::string_view nfc) {
-  std::string key;
-  for (char c : text::Fold(nfc)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      key += c;
-    } else if (!key.empty() && key.back() != '_') {
-      key += '_';
-    }
-  }
-  if (!key.empty() && key.back() == '_') {
-    key.pop_back();
-  }
-  return key;
-}
-
 // “value” for a message, cut at 40 characters.
-std::string Quote(std::string_view value) {
-  std::string out = "“";
-  int chars = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    if ((static_cast<unsigned char>(value[i]) & 0xC0) != 0x80 && ++chars > 40) {
-      out += "…";
-      break;
-    }
-    out += value[i];
-  }
-  return out + "”";
-}
+std::string Quote(std::string_view value) { return text::QuoteForMessage(value, 40); }
 
 // `cell` without leading and trailing whitespace, line breaks inside kept.
 std::string Trim(std::string_view cell) {
@@ -142,7 +114,7 @@ Result<Header> ReadHeader(const CsvRow& row) {
       header.push_back(std::nullopt);
       continue;
     }
-    const std::string key = HeaderKey(cell);
+    const std::string key = text::HeaderKey(cell);
     std::optional<Column> column;
     for (const Alias& alias : kAliases) {
       if (alias.key == key) {

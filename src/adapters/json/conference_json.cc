@@ -1,14 +1,15 @@
 #include "adapters/json/conference_json.h"
 
 #include <array>
-#include <chrono>
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "adapters/json/json_reader.h"
+#include "adapters/json/json_writer.h"
 
 namespace doithoai {
 
@@ -41,14 +42,9 @@ Result<TaskKind> ParseTaskKind(std::string_view code) {
 
 // ---- writing ----
 
-template <typename IdT>
-json OptionalId(const std::optional<IdT>& id) {
-  return id ? json(id->value) : json(nullptr);
-}
-
-json OptionalDate(const std::optional<Date>& date) {
-  return date ? json(date->ToIsoString()) : json(nullptr);
-}
+using json_writer::ListToJson;
+using json_writer::OptionalDate;
+using json_writer::OptionalId;
 
 json SessionToJson(const ConferenceSession& s) {
   json villages = json::array();
@@ -118,165 +114,29 @@ json AssignmentToJson(const Assignment& a) {
   return {{"unit_title", a.unit_title}, {"run_in", a.run_in}, {"duties", a.duties}};
 }
 
-template <typename T, typename F>
-json ListToJson(const std::vector<T>& items, F to_json) {
-  json out = json::array();
-  for (const T& item : items) out.push_back(to_json(item));
-  return out;
-}
-
 // ---- reading ----
 
-std::string Join(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
+using json_reader::EnumReader;
+using json_reader::ListReader;
+using json_reader::ObjectReader;
+using json_reader::OptionalReader;
+using json_reader::Path;
+using json_reader::ReadBool;
+using json_reader::ReadDate;
+using json_reader::ReadDouble;
+using json_reader::ReadId;
+using json_reader::ReadInt;
+using json_reader::ReadInt64;
+using json_reader::ReadString;
+using json_reader::ReadTimestamp;
 
-// kInvalidArgument for the value at `path`; `problem` is a Vietnamese
-// sentence.
-Error Invalid(const std::string& path, const std::string& problem) {
-  Error error = MakeError(ErrorCode::kInvalidArgument,
-                          "Dữ liệu hội nghị không hợp lệ ở trường \"" + path + "\": " + problem);
-  error.fields.push_back(FieldError{path, problem});
-  return error;
-}
-
-Status ReadString(const json& v, const std::string& path, std::string& out) {
-  if (!v.is_string()) return Invalid(path, "Phải là chuỗi văn bản.");
-  out = v.get<std::string>();
-  return OkStatus();
-}
-
-Status ReadBool(const json& v, const std::string& path, bool& out) {
-  if (!v.is_boolean()) return Invalid(path, "Phải là true hoặc false.");
-  out = v.get<bool>();
-  return OkStatus();
-}
-
-Status ReadInt64(const json& v, const std::string& path, int64_t& out) {
-  if (!v.is_number_integer() ||
-      (v.is_number_unsigned() &&
-       v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))) {
-    return Invalid(path, "Phải là số nguyên.");
-  }
-  out = v.get<int64_t>();
-  return OkStatus();
-}
-
-Status ReadInt(const json& v, const std::string& path, int& out) {
-  int64_t wide = 0;
-  RETURN_IF_ERROR(ReadInt64(v, path, wide));
-  if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) {
-    return Invalid(path, "Số quá lớn.");
-  }
-  out = static_cast<int>(wide);
-  return OkStatus();
-}
-
-Status ReadDouble(const json& v, const std::string& path, double& out) {
-  if (!v.is_number()) return Invalid(path, "Phải là số.");
-  out = v.get<double>();
-  return OkStatus();
-}
-
-Status ReadDate(const json& v, const std::string& path, Date& out) {
-  if (!v.is_string()) return Invalid(path, "Phải là ngày dạng YYYY-MM-DD.");
-  Result<Date> date = Date::Parse(v.get<std::string>());
-  if (!date.ok())
-    return Invalid(path, "Phải là ngày dạng YYYY-MM-DD (" + date.error().message + ").");
-  out = *date;
-  return OkStatus();
-}
-
-Status ReadTimestamp(const json& v, const std::string& path, Timestamp& out) {
-  int64_t ms = 0;
-  RETURN_IF_ERROR(ReadInt64(v, path, ms));
-  out = Timestamp(std::chrono::milliseconds(ms));
-  return OkStatus();
-}
-
-template <typename IdT>
-Status ReadId(const json& v, const std::string& path, IdT& out) {
-  int64_t value = 0;
-  RETURN_IF_ERROR(ReadInt64(v, path, value));
-  if (value < 0) return Invalid(path, "Mã số không được âm.");
-  out = IdT{value};
-  return OkStatus();
-}
-
-// A reader for an enum stored as its code.
-template <typename E>
-auto EnumReader(Result<E> (*parse)(std::string_view)) {
-  return [parse](const json& v, const std::string& path, E& out) -> Status {
-    std::string code;
-    RETURN_IF_ERROR(ReadString(v, path, code));
-    Result<E> value = parse(code);
-    if (!value.ok()) return Invalid(path, value.error().message);
-    out = *value;
-    return OkStatus();
-  };
-}
-
-// A reader for std::optional<T>: null is nullopt.
-template <typename T, typename F>
-auto OptionalReader(F read) {
-  return [read](const json& v, const std::string& path, std::optional<T>& out) -> Status {
-    if (v.is_null()) {
-      out.reset();
-      return OkStatus();
-    }
-    T value{};
-    RETURN_IF_ERROR(read(v, path, value));
-    out = std::move(value);
-    return OkStatus();
-  };
-}
-
-// A reader for a JSON array of T, element paths "key[i]".
-template <typename T, typename F>
-auto ListReader(F read) {
-  return [read](const json& v, const std::string& path, std::vector<T>& out) -> Status {
-    if (!v.is_array()) return Invalid(path, "Phải là danh sách.");
-    std::vector<T> items;
-    items.reserve(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      T item{};
-      RETURN_IF_ERROR(read(v[i], path + "[" + std::to_string(i) + "]", item));
-      items.push_back(std::move(item));
-    }
-    out = std::move(items);
-    return OkStatus();
-  };
-}
-
-// Reads the keys of one JSON object into fields, stopping at the first error.
-// A missing key leaves the field as it is.
-class ObjectReader {
- public:
-  ObjectReader(const json& object, std::string path) : object_(object), path_(std::move(path)) {
-    if (!object_.is_object()) status_ = Invalid(path_, "Phải là đối tượng.");
-  }
-
-  template <typename T, typename F>
-  ObjectReader& Read(const char* key, T& out, F read) {
-    if (!status_.ok()) return *this;
-    auto it = object_.find(key);
-    if (it == object_.end()) return *this;
-    status_ = read(*it, Join(path_, key), out);
-    return *this;
-  }
-
-  Status status() const { return status_; }
-
- private:
-  const json& object_;
-  std::string path_;
-  Status status_;
-};
+// How messages name the document.
+constexpr std::string_view kDocument = "hội nghị";
 
 const auto kReadStrings = ListReader<std::string>(ReadString);
 const auto kReadOptionalDate = OptionalReader<Date>(ReadDate);
 
-Status ReadSession(const json& v, const std::string& path, ConferenceSession& s) {
+Status ReadSession(const json& v, const Path& path, ConferenceSession& s) {
   return ObjectReader(v, path)
       .Read("number", s.number, ReadInt)
       .Read("date", s.date, ReadDate)
@@ -289,7 +149,7 @@ Status ReadSession(const json& v, const std::string& path, ConferenceSession& s)
       .status();
 }
 
-Status ReadAgendaItem(const json& v, const std::string& path, AgendaItem& a) {
+Status ReadAgendaItem(const json& v, const Path& path, AgendaItem& a) {
   return ObjectReader(v, path)
       .Read("session", a.session, ReadInt)
       .Read("start_minute", a.start_minute, ReadInt)
@@ -298,7 +158,7 @@ Status ReadAgendaItem(const json& v, const std::string& path, AgendaItem& a) {
       .status();
 }
 
-Status ReadInvitee(const json& v, const std::string& path, Invitee& i) {
+Status ReadInvitee(const json& v, const Path& path, Invitee& i) {
   return ObjectReader(v, path)
       .Read("number", i.number, ReadInt)
       .Read("group", i.group, EnumReader(ParseParticipantGroup))
@@ -313,7 +173,7 @@ Status ReadInvitee(const json& v, const std::string& path, Invitee& i) {
       .status();
 }
 
-Status ReadTask(const json& v, const std::string& path, ConferenceTask& t) {
+Status ReadTask(const json& v, const Path& path, ConferenceTask& t) {
   return ObjectReader(v, path)
       .Read("number", t.number, ReadInt)
       .Read("phase", t.phase, EnumReader(ParseTaskPhase))
@@ -327,7 +187,7 @@ Status ReadTask(const json& v, const std::string& path, ConferenceTask& t) {
       .status();
 }
 
-Status ReadPublication(const json& v, const std::string& path, Publication& p) {
+Status ReadPublication(const json& v, const Path& path, Publication& p) {
   return ObjectReader(v, path)
       .Read("channel", p.channel, EnumReader(ParsePublicationChannel))
       .Read("start", p.start, ReadDate)
@@ -337,7 +197,7 @@ Status ReadPublication(const json& v, const std::string& path, Publication& p) {
       .status();
 }
 
-Status ReadBudgetLine(const json& v, const std::string& path, BudgetLine& b) {
+Status ReadBudgetLine(const json& v, const Path& path, BudgetLine& b) {
   return ObjectReader(v, path)
       .Read("number", b.number, ReadInt)
       .Read("item", b.item, ReadString)
@@ -349,7 +209,7 @@ Status ReadBudgetLine(const json& v, const std::string& path, BudgetLine& b) {
       .status();
 }
 
-Status ReadAssignment(const json& v, const std::string& path, Assignment& a) {
+Status ReadAssignment(const json& v, const Path& path, Assignment& a) {
   return ObjectReader(v, path)
       .Read("unit_title", a.unit_title, ReadString)
       .Read("run_in", a.run_in, ReadString)
@@ -363,7 +223,7 @@ Result<Conference> ReadConference(const json& v) {
   }
   Conference c;
   RETURN_IF_ERROR(
-      ObjectReader(v, "")
+      ObjectReader(v, Path{kDocument, ""})
           .Read("id", c.id, ReadId<ConferenceId>)
           .Read("commune_id", c.commune_id, ReadId<CommuneId>)
           .Read("year", c.year, ReadInt)

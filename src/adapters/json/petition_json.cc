@@ -1,15 +1,16 @@
 #include "adapters/json/petition_json.h"
 
 #include <array>
-#include <chrono>
 #include <cstdint>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "adapters/json/json_reader.h"
+#include "adapters/json/json_writer.h"
 
 namespace doithoai::json {
 
@@ -19,14 +20,9 @@ using Json = nlohmann::json;
 
 // ---- writing ----
 
-template <typename IdT>
-Json OptionalId(const std::optional<IdT>& id) {
-  return id ? Json(id->value) : Json(nullptr);
-}
-
-Json OptionalDate(const std::optional<Date>& date) {
-  return date ? Json(date->ToIsoString()) : Json(nullptr);
-}
+using json_writer::ListToJson;
+using json_writer::OptionalDate;
+using json_writer::OptionalId;
 
 int64_t Millis(Timestamp t) { return t.time_since_epoch().count(); }
 
@@ -58,13 +54,6 @@ Json AnswerToJson(const std::optional<PetitionAnswer>& a) {
 Json RatingToJson(const std::optional<PetitionRating>& r) {
   if (!r) return nullptr;
   return {{"satisfied", r->satisfied}, {"comment", r->comment}, {"at", Millis(r->at)}};
-}
-
-template <typename T, typename F>
-Json ListToJson(const std::vector<T>& items, F to_json) {
-  Json out = Json::array();
-  for (const T& item : items) out.push_back(to_json(item));
-  return out;
 }
 
 Json ItemToJson(const PetitionItem& i) {
@@ -116,78 +105,24 @@ Json FieldToJson(const PetitionField& f) { return {{"code", f.code}, {"label", f
 
 // ---- reading ----
 
-std::string Join(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
+using json_reader::EnumReader;
+using json_reader::Invalid;
+using json_reader::ListReader;
+using json_reader::ObjectReader;
+using json_reader::OptionalReader;
+using json_reader::Path;
+using json_reader::ReadBool;
+using json_reader::ReadDate;
+using json_reader::ReadId;
+using json_reader::ReadInt;
+using json_reader::ReadInt64;
+using json_reader::ReadString;
+using json_reader::ReadTimestamp;
 
-// kInvalidArgument for the value at `path`; `problem` is a Vietnamese
-// sentence.
-Error Invalid(const std::string& path, const std::string& problem) {
-  Error error = MakeError(ErrorCode::kInvalidArgument,
-                          "Dữ liệu đơn không hợp lệ ở trường \"" + path + "\": " + problem);
-  error.fields.push_back(FieldError{path, problem});
-  return error;
-}
+// How messages name the document.
+constexpr std::string_view kDocument = "đơn";
 
-Status ReadString(const Json& v, const std::string& path, std::string& out) {
-  if (!v.is_string()) return Invalid(path, "Phải là chuỗi văn bản.");
-  out = v.get<std::string>();
-  return OkStatus();
-}
-
-Status ReadBool(const Json& v, const std::string& path, bool& out) {
-  if (!v.is_boolean()) return Invalid(path, "Phải là true hoặc false.");
-  out = v.get<bool>();
-  return OkStatus();
-}
-
-Status ReadInt64(const Json& v, const std::string& path, int64_t& out) {
-  if (!v.is_number_integer() ||
-      (v.is_number_unsigned() &&
-       v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))) {
-    return Invalid(path, "Phải là số nguyên.");
-  }
-  out = v.get<int64_t>();
-  return OkStatus();
-}
-
-Status ReadInt(const Json& v, const std::string& path, int& out) {
-  int64_t wide = 0;
-  RETURN_IF_ERROR(ReadInt64(v, path, wide));
-  if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) {
-    return Invalid(path, "Số quá lớn.");
-  }
-  out = static_cast<int>(wide);
-  return OkStatus();
-}
-
-Status ReadDate(const Json& v, const std::string& path, Date& out) {
-  if (!v.is_string()) return Invalid(path, "Phải là ngày dạng YYYY-MM-DD.");
-  Result<Date> date = Date::Parse(v.get<std::string>());
-  if (!date.ok()) {
-    return Invalid(path, "Phải là ngày dạng YYYY-MM-DD (" + date.error().message + ").");
-  }
-  out = *date;
-  return OkStatus();
-}
-
-Status ReadTimestamp(const Json& v, const std::string& path, Timestamp& out) {
-  int64_t ms = 0;
-  RETURN_IF_ERROR(ReadInt64(v, path, ms));
-  out = Timestamp(std::chrono::milliseconds(ms));
-  return OkStatus();
-}
-
-template <typename IdT>
-Status ReadId(const Json& v, const std::string& path, IdT& out) {
-  int64_t value = 0;
-  RETURN_IF_ERROR(ReadInt64(v, path, value));
-  if (value < 0) return Invalid(path, "Mã số không được âm.");
-  out = IdT{value};
-  return OkStatus();
-}
-
-Status ReadBase64(const Json& v, const std::string& path, std::string& out) {
+Status ReadBase64(const Json& v, const Path& path, std::string& out) {
   std::string text;
   RETURN_IF_ERROR(ReadString(v, path, text));
   Result<std::string> bytes = Base64Decode(text);
@@ -196,83 +131,11 @@ Status ReadBase64(const Json& v, const std::string& path, std::string& out) {
   return OkStatus();
 }
 
-// A reader for an enum stored as its code. Only the code is accepted (the
-// core parsers of some enums accept labels too; storage writes codes).
-template <typename E>
-auto EnumReader(Result<E> (*parse)(std::string_view), std::string_view (*code_of)(E)) {
-  return [parse, code_of](const Json& v, const std::string& path, E& out) -> Status {
-    std::string code;
-    RETURN_IF_ERROR(ReadString(v, path, code));
-    Result<E> value = parse(code);
-    if (!value.ok()) return Invalid(path, value.error().message);
-    if (code_of(*value) != code) return Invalid(path, "Mã không hợp lệ: \"" + code + "\".");
-    out = *value;
-    return OkStatus();
-  };
-}
-
-// A reader for std::optional<T>: null is nullopt.
-template <typename T, typename F>
-auto OptionalReader(F read) {
-  return [read](const Json& v, const std::string& path, std::optional<T>& out) -> Status {
-    if (v.is_null()) {
-      out.reset();
-      return OkStatus();
-    }
-    T value{};
-    RETURN_IF_ERROR(read(v, path, value));
-    out = std::move(value);
-    return OkStatus();
-  };
-}
-
-// A reader for a JSON array of T, element paths "key[i]".
-template <typename T, typename F>
-auto ListReader(F read) {
-  return [read](const Json& v, const std::string& path, std::vector<T>& out) -> Status {
-    if (!v.is_array()) return Invalid(path, "Phải là danh sách.");
-    std::vector<T> items;
-    items.reserve(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      T item{};
-      RETURN_IF_ERROR(read(v[i], path + "[" + std::to_string(i) + "]", item));
-      items.push_back(std::move(item));
-    }
-    out = std::move(items);
-    return OkStatus();
-  };
-}
-
-// Reads the keys of one JSON object into fields, stopping at the first error.
-// A missing key leaves the field as it is.
-class ObjectReader {
- public:
-  ObjectReader(const Json& object, std::string path) : object_(object), path_(std::move(path)) {
-    if (!object_.is_object()) status_ = Invalid(path_.empty() ? "$" : path_, "Phải là đối tượng.");
-  }
-
-  template <typename T, typename F>
-  ObjectReader& Read(const char* key, T& out, F read) {
-    if (!status_.ok()) return *this;
-    auto it = object_.find(key);
-    if (it == object_.end()) return *this;
-    status_ = read(*it, Join(path_, key), out);
-    return *this;
-  }
-
-  Status status() const { return status_; }
-
- private:
-  const Json& object_;
-  std::string path_;
-  Status status_;
-};
-
 const auto kReadOptionalDate = OptionalReader<Date>(ReadDate);
 const auto kReadOptionalVillage = OptionalReader<VillageId>(ReadId<VillageId>);
 const auto kReadOptionalUnit = OptionalReader<UnitId>(ReadId<UnitId>);
 
-Status ReadSubmitter(const Json& v, const std::string& path, Submitter& s) {
+Status ReadSubmitter(const Json& v, const Path& path, Submitter& s) {
   return ObjectReader(v, path)
       .Read("name", s.name, ReadString)
       .Read("phone", s.phone, ReadString)
@@ -282,7 +145,7 @@ Status ReadSubmitter(const Json& v, const std::string& path, Submitter& s) {
       .status();
 }
 
-Status ReadExtension(const Json& v, const std::string& path, DeadlineExtension& e) {
+Status ReadExtension(const Json& v, const Path& path, DeadlineExtension& e) {
   return ObjectReader(v, path)
       .Read("days", e.days, ReadInt)
       .Read("reason", e.reason, ReadString)
@@ -292,7 +155,7 @@ Status ReadExtension(const Json& v, const std::string& path, DeadlineExtension& 
       .status();
 }
 
-Status ReadAnswer(const Json& v, const std::string& path, PetitionAnswer& a) {
+Status ReadAnswer(const Json& v, const Path& path, PetitionAnswer& a) {
   return ObjectReader(v, path)
       .Read("text", a.text, ReadString)
       .Read("document_hash", a.document_hash, ReadString)
@@ -302,7 +165,7 @@ Status ReadAnswer(const Json& v, const std::string& path, PetitionAnswer& a) {
       .status();
 }
 
-Status ReadRating(const Json& v, const std::string& path, PetitionRating& r) {
+Status ReadRating(const Json& v, const Path& path, PetitionRating& r) {
   return ObjectReader(v, path)
       .Read("satisfied", r.satisfied, ReadBool)
       .Read("comment", r.comment, ReadString)
@@ -310,7 +173,7 @@ Status ReadRating(const Json& v, const std::string& path, PetitionRating& r) {
       .status();
 }
 
-Status ReadItem(const Json& v, const std::string& path, PetitionItem& i) {
+Status ReadItem(const Json& v, const Path& path, PetitionItem& i) {
   return ObjectReader(v, path)
       .Read("number", i.number, ReadInt)
       .Read("text", i.text, ReadString)
@@ -338,7 +201,7 @@ Status ReadItem(const Json& v, const std::string& path, PetitionItem& i) {
       .status();
 }
 
-Status ReadAttachment(const Json& v, const std::string& path, PetitionAttachment& a) {
+Status ReadAttachment(const Json& v, const Path& path, PetitionAttachment& a) {
   return ObjectReader(v, path)
       .Read("hash", a.hash, ReadString)
       .Read("file_name", a.file_name, ReadString)
@@ -348,7 +211,7 @@ Status ReadAttachment(const Json& v, const std::string& path, PetitionAttachment
       .status();
 }
 
-Status ReadHistory(const Json& v, const std::string& path, HistoryEntry& h) {
+Status ReadHistory(const Json& v, const Path& path, HistoryEntry& h) {
   return ObjectReader(v, path)
       .Read("at", h.at, ReadTimestamp)
       .Read("actor", h.actor, ReadString)
@@ -361,7 +224,7 @@ Status ReadHistory(const Json& v, const std::string& path, HistoryEntry& h) {
       .status();
 }
 
-Status ReadField(const Json& v, const std::string& path, PetitionField& f) {
+Status ReadField(const Json& v, const Path& path, PetitionField& f) {
   return ObjectReader(v, path)
       .Read("code", f.code, ReadString)
       .Read("label", f.label, ReadString)
@@ -371,7 +234,7 @@ Status ReadField(const Json& v, const std::string& path, PetitionField& f) {
 Result<Petition> ReadPetition(const Json& v) {
   Petition p;
   RETURN_IF_ERROR(
-      ObjectReader(v, "")
+      ObjectReader(v, Path{kDocument, ""})
           .Read("id", p.id, ReadId<PetitionId>)
           .Read("commune_id", p.commune_id, ReadId<CommuneId>)
           .Read("code", p.code, ReadString)
@@ -400,7 +263,7 @@ Result<Petition> ReadPetition(const Json& v) {
 
 Result<PetitionSettings> ReadSettings(const Json& v) {
   PetitionSettings s;
-  RETURN_IF_ERROR(ObjectReader(v, "")
+  RETURN_IF_ERROR(ObjectReader(v, Path{kDocument, ""})
                       .Read("fields", s.fields, ListReader<PetitionField>(ReadField))
                       .Read("dissatisfied_action", s.dissatisfied_action,
                             EnumReader(ParseDissatisfiedAction, DissatisfiedActionCode))

@@ -1,72 +1,18 @@
 #include "adapters/spreadsheets/budget_xlsx.h"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
-#include <fstream>
 #include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "adapters/spreadsheets/xlsx_file.h"
 #include "core/text/number_words.h"
 
 namespace doithoai::spreadsheets {
 namespace {
-
-// A private temporary file (mode 0600 from mkstemp), removed on destruction.
-class TempFile {
- public:
-  TempFile() {
-    const char* dir = std::getenv("TMPDIR");
-    std::string pattern = (dir != nullptr && dir[0] != '\0') ? dir : "/tmp";
-    pattern += "/doithoai-budget-XXXXXX";
-    std::vector<char> buffer(pattern.begin(), pattern.end());
-    buffer.push_back('\0');
-    const int fd = mkstemp(buffer.data());
-    if (fd >= 0) {
-      close(fd);  // libxlsxwriter reopens the file by name
-      path_ = buffer.data();
-    }
-  }
-  ~TempFile() {
-    if (!path_.empty()) {
-      unlink(path_.c_str());
-    }
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-
-  bool ok() const { return !path_.empty(); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-// Closes the workbook (freeing it) if the code returns before workbook_close.
-class WorkbookCloser {
- public:
-  explicit WorkbookCloser(lxw_workbook* workbook) : workbook_(workbook) {}
-  ~WorkbookCloser() {
-    if (workbook_ != nullptr) {
-      workbook_close(workbook_);
-    }
-  }
-  WorkbookCloser(const WorkbookCloser&) = delete;
-  WorkbookCloser& operator=(const WorkbookCloser&) = delete;
-  lxw_error Close() {
-    lxw_workbook* workbook = workbook_;
-    workbook_ = nullptr;
-    return workbook_close(workbook);
-  }
-
- private:
-  lxw_workbook* workbook_;
-};
 
 // Column indexes (0-based) of the table.
 enum Column : lxw_col_t {
@@ -94,7 +40,7 @@ bool IsWhole(double v) { return std::isfinite(v) && v == std::floor(v); }
 }  // namespace
 
 Result<std::string> RenderBudgetXlsx(const Conference& conference, const Commune& commune) {
-  TempFile file;
+  TempFile file("doithoai-budget");
   if (!file.ok()) {
     return MakeError(ErrorCode::kUnavailable,
                      "Không tạo được tệp tạm để xuất bảng dự toán. Vui lòng thử lại.");
@@ -243,16 +189,7 @@ Result<std::string> RenderBudgetXlsx(const Conference& conference, const Commune
     return MakeError(ErrorCode::kInternal,
                      std::string("Không ghi được tệp Excel dự toán: ") + lxw_strerror(error));
   }
-  std::ifstream in(file.path(), std::ios::binary);
-  if (!in) {
-    return MakeError(ErrorCode::kUnavailable, "Không đọc lại được tệp Excel dự toán vừa tạo.");
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in.good() && !in.eof()) {
-    return MakeError(ErrorCode::kUnavailable, "Không đọc lại được tệp Excel dự toán vừa tạo.");
-  }
-  return bytes.str();
+  return ReadWorkbookBack(file, "dự toán");
 }
 
 }  // namespace doithoai::spreadsheets

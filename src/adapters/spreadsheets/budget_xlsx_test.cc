@@ -2,14 +2,13 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "adapters/import/xlsx_reader.h"
+#include "adapters/spreadsheets/xlsx_testing.h"
 #include "core/text/number_words.h"
 
 namespace doithoai::spreadsheets {
@@ -53,18 +52,6 @@ Conference WithBudget() {
   hall.actual = 800'000;
   c.budget = {water, banner, hall};
   return c;
-}
-
-std::vector<std::vector<std::string>> ReadBack(const std::string& xlsx) {
-  auto rows = import::ReadXlsxFirstSheet(xlsx);
-  EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : rows.error().message);
-  std::vector<std::vector<std::string>> out;
-  if (rows.ok()) {
-    for (const CsvRow& row : *rows) {
-      out.push_back(row.fields);
-    }
-  }
-  return out;
 }
 
 std::string At(const std::vector<std::vector<std::string>>& rows, size_t row, size_t col) {
@@ -131,24 +118,9 @@ TEST(RenderBudgetXlsxTest, WritesFormulasAndNumberFormat) {
   ASSERT_TRUE(xlsx.ok());
   // The reader returns cached values only; the formulas, the number format
   // and the sheet name are checked in the inflated parts.
-  zip_source_t* source = zip_source_buffer_create(xlsx->data(), xlsx->size(), 0, nullptr);
-  ASSERT_NE(source, nullptr);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, nullptr);
-  ASSERT_NE(archive, nullptr);
-  auto read_part = [archive](const char* name) {
-    std::string out;
-    zip_file_t* f = zip_fopen(archive, name, 0);
-    if (f == nullptr) return out;
-    char buffer[4096];
-    zip_int64_t n;
-    while ((n = zip_fread(f, buffer, sizeof(buffer))) > 0) out.append(buffer, n);
-    zip_fclose(f);
-    return out;
-  };
-  const std::string sheet = read_part("xl/worksheets/sheet1.xml");
-  const std::string styles = read_part("xl/styles.xml");
-  const std::string workbook = read_part("xl/workbook.xml");
-  zip_close(archive);
+  const std::string sheet = ReadPart(*xlsx, "xl/worksheets/sheet1.xml");
+  const std::string styles = ReadPart(*xlsx, "xl/styles.xml");
+  const std::string workbook = ReadPart(*xlsx, "xl/workbook.xml");
   EXPECT_NE(sheet.find("<f>ROUND(D6*E6,0)</f><v>3000000</v>"), std::string::npos);
   EXPECT_NE(sheet.find("<f>G6-F6</f><v>-200000</v>"), std::string::npos);
   EXPECT_NE(sheet.find("<f>SUM(F6:F8)</f><v>5200001</v>"), std::string::npos);

@@ -1,70 +1,16 @@
 #include "adapters/spreadsheets/petition_xlsx.h"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <cstdint>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "adapters/spreadsheets/xlsx_file.h"
+
 namespace doithoai::spreadsheets {
 namespace {
-
-// A private temporary file (mode 0600 from mkstemp), removed on destruction.
-// (Same as in budget_xlsx.cc; a shared helper would serve both.)
-class TempFile {
- public:
-  TempFile() {
-    const char* dir = std::getenv("TMPDIR");
-    std::string pattern = (dir != nullptr && dir[0] != '\0') ? dir : "/tmp";
-    pattern += "/doithoai-petitions-XXXXXX";
-    std::vector<char> buffer(pattern.begin(), pattern.end());
-    buffer.push_back('\0');
-    const int fd = mkstemp(buffer.data());
-    if (fd >= 0) {
-      close(fd);  // libxlsxwriter reopens the file by name
-      path_ = buffer.data();
-    }
-  }
-  ~TempFile() {
-    if (!path_.empty()) {
-      unlink(path_.c_str());
-    }
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-
-  bool ok() const { return !path_.empty(); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-// Closes the workbook (freeing it) if the code returns before workbook_close.
-class WorkbookCloser {
- public:
-  explicit WorkbookCloser(lxw_workbook* workbook) : workbook_(workbook) {}
-  ~WorkbookCloser() {
-    if (workbook_ != nullptr) {
-      workbook_close(workbook_);
-    }
-  }
-  WorkbookCloser(const WorkbookCloser&) = delete;
-  WorkbookCloser& operator=(const WorkbookCloser&) = delete;
-  lxw_error Close() {
-    lxw_workbook* workbook = workbook_;
-    workbook_ = nullptr;
-    return workbook_close(workbook);
-  }
-
- private:
-  lxw_workbook* workbook_;
-};
 
 struct ColumnSpec {
   const char* header;
@@ -129,7 +75,7 @@ std::vector<std::string> Lines(const std::string& text) {
 
 Result<std::string> RenderPetitionsXlsx(const std::string& title,
                                         const std::vector<PetitionExportRow>& rows) {
-  TempFile file;
+  TempFile file("doithoai-petitions");
   if (!file.ok()) {
     return MakeError(ErrorCode::kUnavailable,
                      "Không tạo được tệp tạm để xuất danh sách đơn thư. Vui lòng thử lại.");
@@ -227,18 +173,7 @@ Result<std::string> RenderPetitionsXlsx(const std::string& title,
         ErrorCode::kInternal,
         std::string("Không ghi được tệp Excel danh sách đơn thư: ") + lxw_strerror(close_error));
   }
-  std::ifstream in(file.path(), std::ios::binary);
-  if (!in) {
-    return MakeError(ErrorCode::kUnavailable,
-                     "Không đọc lại được tệp Excel danh sách đơn thư vừa tạo.");
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in.good() && !in.eof()) {
-    return MakeError(ErrorCode::kUnavailable,
-                     "Không đọc lại được tệp Excel danh sách đơn thư vừa tạo.");
-  }
-  return bytes.str();
+  return ReadWorkbookBack(file, "danh sách đơn thư");
 }
 
 }  // namespace doithoai::spreadsheets

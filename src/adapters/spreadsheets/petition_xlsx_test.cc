@@ -2,14 +2,13 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "adapters/import/xlsx_reader.h"
+#include "adapters/spreadsheets/xlsx_testing.h"
 
 namespace doithoai::spreadsheets {
 namespace {
@@ -51,18 +50,6 @@ std::vector<PetitionExportRow> SampleRows() {
 const std::string kTitle =
     "DANH SÁCH ĐƠN THƯ, KIẾN NGHỊ CỦA CÔNG DÂN\nUBND xã Hoằng Trường\nXuất ngày 10/04/2024";
 
-std::vector<std::vector<std::string>> ReadBack(const std::string& xlsx) {
-  auto rows = import::ReadXlsxFirstSheet(xlsx);
-  EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : rows.error().message);
-  std::vector<std::vector<std::string>> out;
-  if (rows.ok()) {
-    for (const CsvRow& row : *rows) {
-      out.push_back(row.fields);
-    }
-  }
-  return out;
-}
-
 std::string At(const std::vector<std::vector<std::string>>& rows, size_t row, size_t col) {
   if (row >= rows.size()) {
     return "<missing>";
@@ -71,27 +58,6 @@ std::string At(const std::vector<std::vector<std::string>>& rows, size_t row, si
     return "";  // the reader stops at the last non-empty cell
   }
   return rows[row][col];
-}
-
-// The inflated part `name` of the archive, or "".
-std::string ReadPart(const std::string& xlsx, const char* name) {
-  std::string out;
-  zip_source_t* source = zip_source_buffer_create(xlsx.data(), xlsx.size(), 0, nullptr);
-  if (source == nullptr) return out;
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, nullptr);
-  if (archive == nullptr) {
-    zip_source_free(source);
-    return out;
-  }
-  zip_file_t* f = zip_fopen(archive, name, 0);
-  if (f != nullptr) {
-    char buffer[4096];
-    zip_int64_t n;
-    while ((n = zip_fread(f, buffer, sizeof(buffer))) > 0) out.append(buffer, n);
-    zip_fclose(f);
-  }
-  zip_close(archive);
-  return out;
 }
 
 TEST(RenderPetitionsXlsxTest, WritesTitleHeaderAndOneRowPerPetition) {

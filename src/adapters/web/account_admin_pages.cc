@@ -26,15 +26,9 @@ void AccountAdminPages::Register(Site& site) {
 
 Result<Commune> AccountAdminPages::Managed(const http::HttpRequest& request,
                                            const RequestContext& ctx, http::HttpResponse* denied) {
-  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
-  if (!commune.ok()) {
-    *denied = ErrorResponse(request, commune.error());
-    return commune.error();
-  }
-  if (auto refused = Authorize(request, ctx, CommuneAction::kManageAccounts, commune->id)) {
-    *denied = std::move(*refused);
-    return MakeError(ErrorCode::kPermissionDenied, "");
-  }
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageAccounts, denied);
+  if (!commune.ok()) return commune;
   if (!ctx.form) {
     *denied =
         ErrorResponse(request, MakeError(ErrorCode::kInvalidArgument, "Thiếu dữ liệu biểu mẫu."));
@@ -105,10 +99,7 @@ Result<std::pair<Commune, AccountId>> AccountAdminPages::ManagedAccount(
     const http::HttpRequest& request, const RequestContext& ctx, http::HttpResponse* denied) {
   ASSIGN_OR_RETURN(Commune commune, Managed(request, ctx, denied));
   Result<AccountId> id = AccountParam(request);
-  if (!id.ok()) {
-    *denied = ErrorResponse(request, id.error());
-    return id.error();
-  }
+  if (!id.ok()) return Deny(request, id.error(), denied);
   return std::make_pair(std::move(commune), *id);
 }
 

@@ -81,20 +81,6 @@ void AdminPages::Register(Site& site) {
            [this](http::HttpRequest& r, RequestContext& c) { return AddVillage(r, c, true); });
 }
 
-Result<Commune> AdminPages::CommuneFor(const http::HttpRequest& request, const RequestContext& ctx,
-                                       CommuneAction action, http::HttpResponse* denied) {
-  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
-  if (!commune.ok()) {
-    *denied = ErrorResponse(request, commune.error());
-    return commune.error();
-  }
-  if (auto refused = Authorize(request, ctx, action, commune->id)) {
-    *denied = std::move(*refused);
-    return MakeError(ErrorCode::kPermissionDenied, "");
-  }
-  return commune;
-}
-
 http::HttpResponse AdminPages::Index(http::HttpRequest& request, RequestContext& ctx) {
   const Actor& actor = *ctx.actor();
   if (actor.commune_id) {
@@ -124,7 +110,8 @@ http::HttpResponse AdminPages::Index(http::HttpRequest& request, RequestContext&
 http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestContext& ctx,
                                          const std::string& notice) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewAdmin, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewAdmin, &denied);
   if (!commune.ok()) return denied;
   auto villages = communes_.ListVillages(commune->id);
   auto units = communes_.ListUnits(commune->id);
@@ -200,7 +187,8 @@ http::HttpResponse AdminPages::Dashboard(http::HttpRequest& request, RequestCont
 http::HttpResponse AdminPages::AddVillage(http::HttpRequest& request, RequestContext& ctx,
                                           bool json) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageVillages, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageVillages, &denied);
   if (!commune.ok()) return denied;
   std::string name_in;
   std::string position_in;
@@ -234,7 +222,8 @@ http::HttpResponse AdminPages::AddVillage(http::HttpRequest& request, RequestCon
 
 http::HttpResponse AdminPages::AddUnit(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageUnits, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageUnits, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   Result<std::string> name = RequiredName(form.Get("name"), "name", 150, "tên bộ phận");
@@ -247,7 +236,8 @@ http::HttpResponse AdminPages::AddUnit(http::HttpRequest& request, RequestContex
 
 http::HttpResponse AdminPages::AddOfficial(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageOfficials, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageOfficials, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   Result<std::string> name = RequiredName(form.Get("full_name"), "full_name", 100, "họ và tên");
@@ -261,7 +251,8 @@ http::HttpResponse AdminPages::AddOfficial(http::HttpRequest& request, RequestCo
 
 http::HttpResponse AdminPages::ListVillagesJson(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewAdmin, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewAdmin, &denied);
   if (!commune.ok()) return denied;
   auto villages = communes_.ListVillages(commune->id);
   if (!villages.ok()) return ErrorResponse(request, villages.error());
@@ -270,7 +261,8 @@ http::HttpResponse AdminPages::ListVillagesJson(http::HttpRequest& request, Requ
 
 http::HttpResponse AdminPages::AuditLog(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewAuditLog, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewAuditLog, &denied);
   if (!commune.ok()) return denied;
   Result<std::vector<AuditEntry>> entries = audit_.Recent(commune->id, 100);
   if (!entries.ok()) return ErrorResponse(request, entries.error());
@@ -305,7 +297,8 @@ http::HttpResponse AdminPages::AuditLog(http::HttpRequest& request, RequestConte
 
 http::HttpResponse AdminPages::EditVillage(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageVillages, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageVillages, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   Result<int64_t> id = IdParam(request, "id");
@@ -323,7 +316,8 @@ http::HttpResponse AdminPages::EditVillage(http::HttpRequest& request, RequestCo
 
 http::HttpResponse AdminPages::EditUnit(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageUnits, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageUnits, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   Result<int64_t> id = IdParam(request, "id");
@@ -339,7 +333,8 @@ http::HttpResponse AdminPages::EditUnit(http::HttpRequest& request, RequestConte
 
 http::HttpResponse AdminPages::EditOfficial(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageOfficials, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageOfficials, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   Result<int64_t> id = IdParam(request, "id");

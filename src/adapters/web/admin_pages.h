@@ -21,10 +21,6 @@ class AdminPages {
   void Register(Site& site);
 
  private:
-  // The commune named by {slug} if the actor may do `action` there; else
-  // the error response (404 for unknown or foreign communes).
-  Result<Commune> CommuneFor(const http::HttpRequest& request, const RequestContext& ctx,
-                             CommuneAction action, http::HttpResponse* denied);
   http::HttpResponse Index(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse Dashboard(http::HttpRequest& request, RequestContext& ctx,
                                const std::string& notice);

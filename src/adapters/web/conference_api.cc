@@ -57,42 +57,22 @@ std::string ConferencePages::StaffPath(const Commune& commune, ConferenceId id) 
   return "/quan-tri/" + commune.slug + "/hoi-nghi/" + std::to_string(id.value);
 }
 
-Result<Commune> ConferencePages::CommuneFor(const http::HttpRequest& request,
-                                            const RequestContext& ctx, CommuneAction action,
-                                            http::HttpResponse* denied) {
-  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
-  if (!commune.ok()) {
-    *denied = ErrorResponse(request, commune.error());
-    return commune.error();
-  }
-  if (auto refused = Authorize(request, ctx, action, commune->id)) {
-    *denied = std::move(*refused);
-    return MakeError(ErrorCode::kPermissionDenied, "");
-  }
-  return commune;
-}
-
 Result<ConferencePages::Target> ConferencePages::TargetFor(const http::HttpRequest& request,
                                                            const RequestContext& ctx,
                                                            CommuneAction action,
                                                            http::HttpResponse* denied) {
-  ASSIGN_OR_RETURN(Commune commune, CommuneFor(request, ctx, action, denied));
+  ASSIGN_OR_RETURN(Commune commune, AuthorizedCommune(request, ctx, communes_, action, denied));
   Result<int64_t> id = IdParam(request, "id");
-  if (!id.ok()) {
-    *denied = ErrorResponse(request, id.error());
-    return id.error();
-  }
+  if (!id.ok()) return Deny(request, id.error(), denied);
   Result<Conference> conference = service_.Find(commune.id, ConferenceId{*id});
-  if (!conference.ok()) {
-    *denied = ErrorResponse(request, conference.error());
-    return conference.error();
-  }
+  if (!conference.ok()) return Deny(request, conference.error(), denied);
   return Target{std::move(commune), std::move(conference).value()};
 }
 
 http::HttpResponse ConferencePages::ListJson(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewConferences, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewConferences, &denied);
   if (!commune.ok()) return denied;
   Result<std::vector<Conference>> list = service_.List(commune->id);
   if (!list.ok()) return ErrorResponse(request, list.error());

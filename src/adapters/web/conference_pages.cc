@@ -69,7 +69,8 @@ void ConferencePages::Register(Site& site) {
 
 http::HttpResponse ConferencePages::List(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewConferences, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewConferences, &denied);
   if (!commune.ok()) return denied;
   Result<std::vector<Conference>> list = service_.List(commune->id);
   if (!list.ok()) return ErrorResponse(request, list.error());
@@ -111,7 +112,8 @@ http::HttpResponse ConferencePages::List(http::HttpRequest& request, RequestCont
 
 http::HttpResponse ConferencePages::Create(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kManageConferences, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageConferences, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   NewConference input;

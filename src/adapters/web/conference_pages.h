@@ -36,8 +36,6 @@ class ConferencePages {
     Commune commune;
     Conference conference;
   };
-  Result<Commune> CommuneFor(const http::HttpRequest& request, const RequestContext& ctx,
-                             CommuneAction action, http::HttpResponse* denied);
   Result<Target> TargetFor(const http::HttpRequest& request, const RequestContext& ctx,
                            CommuneAction action, http::HttpResponse* denied);
   // Absolute URL of the public conference page (the QR payload).

@@ -23,7 +23,6 @@ namespace doithoai::web {
 namespace {
 
 constexpr size_t kMaxBodyBytes = 64 * 1024;
-constexpr size_t kMaxFormTokenChars = 100;
 constexpr size_t kMaxQueryBytes = 400;
 constexpr int64_t kDefaultPerPage = 50;
 constexpr int64_t kMaxPerPage = 200;
@@ -37,17 +36,6 @@ Error Invalid(std::string message, std::vector<FieldError> fields) {
   Error error = MakeError(ErrorCode::kInvalidArgument, std::move(message));
   error.fields = std::move(fields);
   return error;
-}
-
-// A form token as Crypto::NewToken makes it (URL-safe base64), or "".
-bool ValidFormToken(std::string_view token) {
-  if (token.size() > kMaxFormTokenChars) return false;
-  for (char c : token) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 // The string member `key` of `body` ("" when absent or null); a member of
@@ -76,6 +64,42 @@ std::optional<int64_t> PositiveParam(const http::FormData& query, const char* na
     return std::nullopt;
   }
   return value;
+}
+
+// The id in the query parameter `name` when it is one of `known` (the
+// commune's villages or units); nullopt when absent, with a FieldError
+// `malformed` or `unknown` when it is not a positive integer or not known.
+template <typename T>
+std::optional<decltype(T::id)> KnownIdParam(const http::FormData& query, const char* name,
+                                            const std::vector<T>& known,
+                                            const std::string& malformed, const char* unknown,
+                                            std::vector<FieldError>& errors) {
+  const std::optional<int64_t> id = PositiveParam(query, name, 0, INT64_MAX, malformed, errors);
+  if (!id || *id <= 0) return std::nullopt;
+  for (const T& item : known) {
+    if (item.id.value == *id) return item.id;
+  }
+  errors.push_back({name, unknown});
+  return std::nullopt;
+}
+
+// What the staff JSON of petitions names by id: the commune's fields,
+// villages and units, and its settings.
+struct StaffNames {
+  std::vector<PetitionField> fields;
+  std::vector<Village> villages;
+  std::vector<Unit> units;
+  PetitionSettings settings;
+};
+
+Result<StaffNames> LoadStaffNames(PetitionService& service, CommuneRepository& communes,
+                                  CommuneId commune) {
+  StaffNames names;
+  ASSIGN_OR_RETURN(names.fields, service.Fields(commune));
+  ASSIGN_OR_RETURN(names.villages, communes.ListVillages(commune));
+  ASSIGN_OR_RETURN(names.units, communes.ListUnits(commune));
+  ASSIGN_OR_RETURN(names.settings, service.Settings(commune));
+  return names;
 }
 
 bool IsVillageHead(const RequestContext& ctx) {
@@ -182,22 +206,15 @@ http::HttpResponse PetitionApi::PublicShow(http::HttpRequest& request, RequestCo
 }
 
 http::HttpResponse PetitionApi::List(http::HttpRequest& request, RequestContext& ctx) {
-  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
-  if (!commune.ok()) return ErrorResponse(request, commune.error());
-  if (auto refused = Authorize(request, ctx, CommuneAction::kViewPetitions, commune->id)) {
-    return std::move(*refused);
-  }
+  http::HttpResponse denied;
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewPetitions, &denied);
+  if (!commune.ok()) return denied;
   Result<http::FormData> query_form = http::ParseUrlEncoded(request.query);
   if (!query_form.ok()) return ErrorResponse(request, query_form.error());
   const http::FormData& q = *query_form;
-  Result<std::vector<PetitionField>> fields = service_.Fields(commune->id);
-  if (!fields.ok()) return ErrorResponse(request, fields.error());
-  Result<std::vector<Village>> villages = communes_.ListVillages(commune->id);
-  if (!villages.ok()) return ErrorResponse(request, villages.error());
-  Result<std::vector<Unit>> units = communes_.ListUnits(commune->id);
-  if (!units.ok()) return ErrorResponse(request, units.error());
-  Result<PetitionSettings> settings = service_.Settings(commune->id);
-  if (!settings.ok()) return ErrorResponse(request, settings.error());
+  Result<StaffNames> names = LoadStaffNames(service_, communes_, commune->id);
+  if (!names.ok()) return ErrorResponse(request, names.error());
 
   std::vector<FieldError> errors;
   PetitionQuery query;
@@ -215,7 +232,7 @@ http::HttpResponse PetitionApi::List(http::HttpRequest& request, RequestContext&
     }
   }
   if (const std::string field = q.Get("field"); !field.empty()) {
-    Result<std::string> code = MatchField(*fields, field);
+    Result<std::string> code = MatchField(names->fields, field);
     if (code.ok()) {
       query.field = *code;
     } else {
@@ -230,27 +247,13 @@ http::HttpResponse PetitionApi::List(http::HttpRequest& request, RequestContext&
       errors.push_back({"class", parsed.error().message});
     }
   }
-  if (std::optional<int64_t> village =
-          PositiveParam(q, "village", 0, INT64_MAX, "Mã thôn phải là số nguyên dương.", errors);
-      village && *village > 0) {
-    bool known = false;
-    for (const Village& v : *villages) known |= v.id.value == *village;
-    if (known) {
-      query.village_id = VillageId{*village};
-    } else {
-      errors.push_back({"village", "Thôn không thuộc xã này."});
-    }
+  if (auto village = KnownIdParam(q, "village", names->villages, "Mã thôn phải là số nguyên dương.",
+                                  "Thôn không thuộc xã này.", errors)) {
+    query.village_id = village;
   }
-  if (std::optional<int64_t> unit =
-          PositiveParam(q, "unit", 0, INT64_MAX, "Mã bộ phận phải là số nguyên dương.", errors);
-      unit && *unit > 0) {
-    bool known = false;
-    for (const Unit& u : *units) known |= u.id.value == *unit;
-    if (known) {
-      query.unit_id = UnitId{*unit};
-    } else {
-      errors.push_back({"unit", "Bộ phận không thuộc xã này."});
-    }
+  if (auto unit = KnownIdParam(q, "unit", names->units, "Mã bộ phận phải là số nguyên dương.",
+                               "Bộ phận không thuộc xã này.", errors)) {
+    query.unit_id = unit;
   }
   if (std::optional<int64_t> conference = PositiveParam(
           q, "conference", 0, INT64_MAX, "Mã hội nghị phải là số nguyên dương.", errors);
@@ -288,19 +291,18 @@ http::HttpResponse PetitionApi::List(http::HttpRequest& request, RequestContext&
   if (!found.ok()) return ErrorResponse(request, found.error());
   nlohmann::json items = nlohmann::json::array();
   for (const Petition& p : found->items) {
-    items.push_back(
-        PetitionListItemJson(p, *fields, *units, *villages, query.today, settings->due_soon_days));
+    items.push_back(PetitionListItemJson(p, names->fields, names->units, names->villages,
+                                         query.today, names->settings.due_soon_days));
   }
   return JsonResponse(
       200, {{"items", items}, {"total", found->total}, {"page", *page}, {"per_page", *per_page}});
 }
 
 http::HttpResponse PetitionApi::StaffShow(http::HttpRequest& request, RequestContext& ctx) {
-  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
-  if (!commune.ok()) return ErrorResponse(request, commune.error());
-  if (auto refused = Authorize(request, ctx, CommuneAction::kViewPetitions, commune->id)) {
-    return std::move(*refused);
-  }
+  http::HttpResponse denied;
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewPetitions, &denied);
+  if (!commune.ok()) return denied;
   Result<Petition> petition = service_.FindByCode(commune->id, request.Param("code"));
   if (!petition.ok()) return ErrorResponse(request, petition.error());
   // A village head's petitions are their village's (a sealed one has none).
@@ -308,16 +310,11 @@ http::HttpResponse PetitionApi::StaffShow(http::HttpRequest& request, RequestCon
       (!ctx.actor()->village_id || petition->village_id != ctx.actor()->village_id)) {
     return ErrorResponse(request, MakeError(ErrorCode::kNotFound, ""));
   }
-  Result<std::vector<PetitionField>> fields = service_.Fields(commune->id);
-  if (!fields.ok()) return ErrorResponse(request, fields.error());
-  Result<std::vector<Village>> villages = communes_.ListVillages(commune->id);
-  if (!villages.ok()) return ErrorResponse(request, villages.error());
-  Result<std::vector<Unit>> units = communes_.ListUnits(commune->id);
-  if (!units.ok()) return ErrorResponse(request, units.error());
-  Result<PetitionSettings> settings = service_.Settings(commune->id);
-  if (!settings.ok()) return ErrorResponse(request, settings.error());
-  return JsonResponse(200, StaffPetitionJson(*petition, *fields, *units, *villages,
-                                             service_.Today(), settings->due_soon_days));
+  Result<StaffNames> names = LoadStaffNames(service_, communes_, commune->id);
+  if (!names.ok()) return ErrorResponse(request, names.error());
+  return JsonResponse(200,
+                      StaffPetitionJson(*petition, names->fields, names->units, names->villages,
+                                        service_.Today(), names->settings.due_soon_days));
 }
 
 http::HttpResponse PetitionApi::Fields(http::HttpRequest& request, RequestContext&) {

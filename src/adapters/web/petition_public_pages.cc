@@ -30,7 +30,6 @@ constexpr char kRateLimitMessage[] =
 constexpr char kBadTokenMessage[] =
     "Biểu mẫu không hợp lệ hoặc đã cũ. Vui lòng tải lại trang rồi gửi lại.";
 constexpr int kAnswersPerPage = 20;
-constexpr size_t kMaxFormTokenChars = 100;
 
 // The form inputs that show their own error message; errors on any other
 // field are listed at the top of the form.
@@ -38,17 +37,6 @@ const std::set<std::string>& FormFields() {
   static const std::set<std::string> fields = {"name", "phone", "village",    "address",
                                                "text", "class", "attachments"};
   return fields;
-}
-
-// A form token as NewToken makes it (URL-safe base64), or "" (no token).
-bool ValidFormToken(std::string_view token) {
-  if (token.size() > kMaxFormTokenChars) return false;
-  for (char c : token) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 // "C:\\fakepath\\anh.jpg" or "a/b/anh.jpg" → "anh.jpg".

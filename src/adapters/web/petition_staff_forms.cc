@@ -138,7 +138,8 @@ http::HttpResponse PetitionStaffPages::RenderDesk(const http::HttpRequest& reque
 
 http::HttpResponse PetitionStaffPages::DeskForm(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kEnterPetitions, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kEnterPetitions, &denied);
   if (!commune.ok()) return denied;
   http::FormData defaults;
   if (IsVillageHead(ctx.actor())) defaults.fields.emplace("channel", "village_head");
@@ -147,7 +148,8 @@ http::HttpResponse PetitionStaffPages::DeskForm(http::HttpRequest& request, Requ
 
 http::HttpResponse PetitionStaffPages::DeskSubmit(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kEnterPetitions, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kEnterPetitions, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   auto refuse = [&](const Error& e) {
@@ -209,8 +211,8 @@ http::HttpResponse PetitionStaffPages::DeskSubmit(http::HttpRequest& request, Re
   if (!created.ok()) return refuse(created.error());
   if (!VisibleTo(ctx.actor(), created->petition)) {
     // A village head's tố cáo is sealed and leaves their view (CONF-02).
-    return Redirect(ListPath(*commune) +
-                    "?ket-qua=" + UrlEncode("Đã tiếp nhận đơn " + created->petition.code + "."));
+    return Redirect(ListPath(*commune) + "?ket-qua=" +
+                    http::UrlEncode("Đã tiếp nhận đơn " + created->petition.code + "."));
   }
   return Redirect(PetitionPath(*commune, created->petition.id));
 }
@@ -231,14 +233,16 @@ http::HttpResponse PetitionStaffPages::RenderImport(const http::HttpRequest& req
 
 http::HttpResponse PetitionStaffPages::ImportForm(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kEnterPetitions, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kEnterPetitions, &denied);
   if (!commune.ok()) return denied;
   return RenderImport(request, ctx, *commune, 200, nullptr);
 }
 
 http::HttpResponse PetitionStaffPages::Import(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kEnterPetitions, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kEnterPetitions, &denied);
   if (!commune.ok()) return denied;
   const http::UploadedFile* file = ctx.form ? ctx.form->File("file") : nullptr;
   auto failed = [&](const std::string& message, nlohmann::json rows) {
@@ -360,7 +364,7 @@ http::HttpResponse PetitionStaffPages::SettingsForm(http::HttpRequest& request,
                                                     RequestContext& ctx) {
   http::HttpResponse denied;
   Result<Commune> commune =
-      CommuneFor(request, ctx, CommuneAction::kManagePetitionSettings, &denied);
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManagePetitionSettings, &denied);
   if (!commune.ok()) return denied;
   Result<PetitionSettings> settings = service_.Settings(commune->id);
   if (!settings.ok()) return ErrorResponse(request, settings.error());
@@ -375,7 +379,7 @@ http::HttpResponse PetitionStaffPages::SaveSettings(http::HttpRequest& request,
                                                     RequestContext& ctx) {
   http::HttpResponse denied;
   Result<Commune> commune =
-      CommuneFor(request, ctx, CommuneAction::kManagePetitionSettings, &denied);
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManagePetitionSettings, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   const std::string text = form.Get("fields");

@@ -114,41 +114,18 @@ void PetitionStaffPages::Register(Site& site) {
 
 // ---- shared helpers ----
 
-Result<Commune> PetitionStaffPages::CommuneFor(const http::HttpRequest& request,
-                                               const RequestContext& ctx, CommuneAction action,
-                                               http::HttpResponse* denied) {
-  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
-  if (!commune.ok()) {
-    *denied = ErrorResponse(request, commune.error());
-    return commune.error();
-  }
-  if (auto refused = Authorize(request, ctx, action, commune->id)) {
-    *denied = std::move(*refused);
-    return MakeError(ErrorCode::kPermissionDenied, "");
-  }
-  return commune;
-}
-
 Result<PetitionStaffPages::Target> PetitionStaffPages::TargetFor(const http::HttpRequest& request,
                                                                  const RequestContext& ctx,
                                                                  CommuneAction action,
                                                                  http::HttpResponse* denied) {
-  ASSIGN_OR_RETURN(Commune commune, CommuneFor(request, ctx, action, denied));
+  ASSIGN_OR_RETURN(Commune commune, AuthorizedCommune(request, ctx, communes_, action, denied));
   Result<int64_t> id = IdParam(request, "id");
-  if (!id.ok()) {
-    *denied = ErrorResponse(request, id.error());
-    return id.error();
-  }
+  if (!id.ok()) return Deny(request, id.error(), denied);
   // The repository scopes ids by commune: another commune's id is 404.
   Result<Petition> petition = service_.Find(commune.id, PetitionId{*id});
-  if (!petition.ok()) {
-    *denied = ErrorResponse(request, petition.error());
-    return petition.error();
-  }
+  if (!petition.ok()) return Deny(request, petition.error(), denied);
   if (!VisibleTo(ctx.actor(), *petition)) {
-    Error hidden = MakeError(ErrorCode::kNotFound, "");
-    *denied = ErrorResponse(request, hidden);
-    return hidden;
+    return Deny(request, MakeError(ErrorCode::kNotFound, ""), denied);
   }
   return Target{std::move(commune), std::move(petition).value()};
 }
@@ -211,22 +188,6 @@ std::string PetitionStaffPages::ListPath(const Commune& commune) {
 
 std::string PetitionStaffPages::PetitionPath(const Commune& commune, PetitionId id) {
   return ListPath(commune) + "/" + std::to_string(id.value);
-}
-
-std::string PetitionStaffPages::UrlEncode(const std::string& text) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 std::string PetitionStaffPages::Shorten(const std::string& text, size_t max_chars) {
@@ -300,22 +261,36 @@ nlohmann::json PetitionStaffPages::PageBase(const Commune& commune, const Reques
 
 // ---- list, board, export, bulk assign ----
 
-http::HttpResponse PetitionStaffPages::List(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewPetitions, &denied);
-  if (!commune.ok()) return denied;
+Result<PetitionStaffPages::Listing> PetitionStaffPages::ListingFor(const http::HttpRequest& request,
+                                                                   const RequestContext& ctx,
+                                                                   http::HttpResponse* denied) {
+  ASSIGN_OR_RETURN(Commune commune, AuthorizedCommune(request, ctx, communes_,
+                                                      CommuneAction::kViewPetitions, denied));
   Result<http::FormData> params = http::ParseUrlEncoded(request.query);
-  if (!params.ok()) return ErrorResponse(request, params.error());
+  if (!params.ok()) return Deny(request, params.error(), denied);
   const Date today = service_.Today();
   Result<PetitionQuery> query = QueryFrom(*params, ctx.actor(), today);
-  if (!query.ok()) return ErrorResponse(request, query.error());
-  Result<Lookups> lookups = LoadLookups(commune->id);
-  if (!lookups.ok()) return ErrorResponse(request, lookups.error());
-  Result<PetitionPage> page = service_.Search(commune->id, *query);
+  if (!query.ok()) return Deny(request, query.error(), denied);
+  Result<Lookups> lookups = LoadLookups(commune.id);
+  if (!lookups.ok()) return Deny(request, lookups.error(), denied);
+  return Listing{std::move(commune), std::move(params).value(), today, std::move(query).value(),
+                 std::move(lookups).value()};
+}
+
+http::HttpResponse PetitionStaffPages::List(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Listing> listing = ListingFor(request, ctx, &denied);
+  if (!listing.ok()) return denied;
+  const Commune& commune = listing->commune;
+  const http::FormData& params = listing->params;
+  const Date today = listing->today;
+  PetitionQuery& query = listing->query;
+  const Lookups& lookups = listing->lookups;
+  Result<PetitionPage> page = service_.Search(commune.id, query);
   if (!page.ok()) return ErrorResponse(request, page.error());
 
   nlohmann::json rows = nlohmann::json::array();
-  for (const Petition& p : page->items) rows.push_back(RowJson(*commune, p, *lookups, today));
+  for (const Petition& p : page->items) rows.push_back(RowJson(commune, p, lookups, today));
   const bool village_head = IsVillageHead(ctx.actor());
   auto option_list = [](auto&& values, auto id_of, auto label_of, const std::string& selected) {
     nlohmann::json list = nlohmann::json::array();
@@ -325,63 +300,63 @@ http::HttpResponse PetitionStaffPages::List(http::HttpRequest& request, RequestC
     }
     return list;
   };
-  const std::string village_sel = Trim(params->Get("village"));
-  const std::string unit_sel = Trim(params->Get("unit"));
-  const std::string conference_sel = Trim(params->Get("conference"));
-  nlohmann::json page_json = PageBase(*commune, ctx, "Kiến nghị, phản ánh của Nhân dân");
+  const std::string village_sel = Trim(params.Get("village"));
+  const std::string unit_sel = Trim(params.Get("unit"));
+  const std::string conference_sel = Trim(params.Get("conference"));
+  nlohmann::json page_json = PageBase(commune, ctx, "Kiến nghị, phản ánh của Nhân dân");
   page_json["rows"] = rows;
   page_json["has_rows"] = !rows.empty();
   page_json["total"] = page->total;
-  page_json["q"] = query->q;
-  page_json["overdue"] = query->overdue_only;
-  page_json["inbox"] = query->status == ItemStatus::kReceived;
+  page_json["q"] = query.q;
+  page_json["overdue"] = query.overdue_only;
+  page_json["inbox"] = query.status == ItemStatus::kReceived;
   page_json["village_head"] = village_head;
   page_json["status_options"] = option_list(
       kAllStatuses, [](ItemStatus s) { return std::string(ItemStatusCode(s)); },
-      [](ItemStatus s) { return std::string(ItemStatusLabel(s)); }, Trim(params->Get("status")));
+      [](ItemStatus s) { return std::string(ItemStatusLabel(s)); }, Trim(params.Get("status")));
   page_json["class_options"] = option_list(
       kAllPetitionClasses, [](PetitionClass c) { return std::string(PetitionClassCode(c)); },
       [](PetitionClass c) { return std::string(PetitionClassLabel(c)); },
-      query->petition_class ? std::string(PetitionClassCode(*query->petition_class)) : "");
+      query.petition_class ? std::string(PetitionClassCode(*query.petition_class)) : "");
   page_json["field_options"] = option_list(
-      lookups->settings.fields, [](const PetitionField& f) { return f.code; },
-      [](const PetitionField& f) { return f.label; }, query->field);
+      lookups.settings.fields, [](const PetitionField& f) { return f.code; },
+      [](const PetitionField& f) { return f.label; }, query.field);
   page_json["village_options"] = option_list(
-      lookups->villages, [](const Village& v) { return std::to_string(v.id.value); },
+      lookups.villages, [](const Village& v) { return std::to_string(v.id.value); },
       [](const Village& v) { return v.name; }, village_sel);
   page_json["unit_options"] = option_list(
-      lookups->units, [](const Unit& u) { return std::to_string(u.id.value); },
+      lookups.units, [](const Unit& u) { return std::to_string(u.id.value); },
       [](const Unit& u) { return u.name; }, unit_sel);
   page_json["official_options"] = option_list(
-      lookups->officials, [](const Official& o) { return std::to_string(o.id.value); },
+      lookups.officials, [](const Official& o) { return std::to_string(o.id.value); },
       [](const Official& o) {
         return o.full_name + (o.position.empty() ? "" : " – " + o.position);
       },
       "");
   page_json["conference_options"] = option_list(
-      lookups->conferences, [](const Conference& c) { return std::to_string(c.id.value); },
+      lookups.conferences, [](const Conference& c) { return std::to_string(c.id.value); },
       [](const Conference& c) { return std::to_string(c.year) + " – " + c.subject; },
       conference_sel);
-  page_json["has_conference_options"] = !lookups->conferences.empty();
+  page_json["has_conference_options"] = !lookups.conferences.empty();
   page_json["conference"] = conference_sel;
 
   // The same filters for the export link and the pages.
   std::string filters;
   auto keep = [&](const char* key, const std::string& value) {
     if (!value.empty())
-      filters += std::string(filters.empty() ? "" : "&") + key + "=" + UrlEncode(value);
+      filters += std::string(filters.empty() ? "" : "&") + key + "=" + http::UrlEncode(value);
   };
-  keep("q", query->q);
-  keep("status", Trim(params->Get("status")));
-  keep("field", query->field);
+  keep("q", query.q);
+  keep("status", Trim(params.Get("status")));
+  keep("field", query.field);
   if (!village_head) keep("village", village_sel);
   keep("unit", unit_sel);
   keep("conference", conference_sel);
-  keep("class", Trim(params->Get("class")));
-  if (query->overdue_only) keep("overdue", "1");
-  const std::string list_path = ListPath(*commune);
+  keep("class", Trim(params.Get("class")));
+  if (query.overdue_only) keep("overdue", "1");
+  const std::string list_path = ListPath(commune);
   page_json["export_href"] = list_path + "/xuat.xlsx" + (filters.empty() ? "" : "?" + filters);
-  const int current = query->offset / kPageSize + 1;
+  const int current = query.offset / kPageSize + 1;
   const int64_t pages = (page->total + kPageSize - 1) / kPageSize;
   const std::string sep = filters.empty() ? "?" : "?" + filters + "&";
   page_json["page"] = current;
@@ -391,9 +366,9 @@ http::HttpResponse PetitionStaffPages::List(http::HttpRequest& request, RequestC
   if (current < pages) {
     page_json["next_href"] = list_path + sep + "page=" + std::to_string(current + 1);
   }
-  page_json["result"] = Trim(params->Get("ket-qua"));
+  page_json["result"] = Trim(params.Get("ket-qua"));
   auto allowed = [&](CommuneAction a) {
-    return CommunePermissions::Check(ctx.actor(), a, commune->id) == Decision::kAllow;
+    return CommunePermissions::Check(ctx.actor(), a, commune.id) == Decision::kAllow;
   };
   page_json["can_handle"] = allowed(CommuneAction::kHandlePetitions);
   page_json["can_enter"] = allowed(CommuneAction::kEnterPetitions);
@@ -403,7 +378,8 @@ http::HttpResponse PetitionStaffPages::List(http::HttpRequest& request, RequestC
 
 http::HttpResponse PetitionStaffPages::Board(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewPetitions, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewPetitions, &denied);
   if (!commune.ok()) return denied;
   Result<Lookups> lookups = LoadLookups(commune->id);
   if (!lookups.ok()) return ErrorResponse(request, lookups.error());
@@ -433,31 +409,28 @@ http::HttpResponse PetitionStaffPages::Board(http::HttpRequest& request, Request
 
 http::HttpResponse PetitionStaffPages::Export(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kViewPetitions, &denied);
-  if (!commune.ok()) return denied;
-  Result<http::FormData> params = http::ParseUrlEncoded(request.query);
-  if (!params.ok()) return ErrorResponse(request, params.error());
-  const Date today = service_.Today();
-  Result<PetitionQuery> query = QueryFrom(*params, ctx.actor(), today);
-  if (!query.ok()) return ErrorResponse(request, query.error());
-  Result<Lookups> lookups = LoadLookups(commune->id);
-  if (!lookups.ok()) return ErrorResponse(request, lookups.error());
+  Result<Listing> listing = ListingFor(request, ctx, &denied);
+  if (!listing.ok()) return denied;
+  const Commune& commune = listing->commune;
+  const Date today = listing->today;
+  PetitionQuery& query = listing->query;
+  const Lookups& lookups = listing->lookups;
   std::vector<spreadsheets::PetitionExportRow> rows;
-  query->offset = 0;
-  query->limit = 1000;
+  query.offset = 0;
+  query.limit = 1000;
   while (static_cast<int>(rows.size()) < kMaxExportRows) {
-    Result<PetitionPage> page = service_.Search(commune->id, *query);
+    Result<PetitionPage> page = service_.Search(commune.id, query);
     if (!page.ok()) return ErrorResponse(request, page.error());
     for (const Petition& p : page->items) {
       if (static_cast<int>(rows.size()) >= kMaxExportRows) break;
       const PetitionSummary summary = Summarize(p);
-      const DeadlineState state = WorstState(p, today, lookups->settings.due_soon_days);
+      const DeadlineState state = WorstState(p, today, lookups.settings.due_soon_days);
       spreadsheets::PetitionExportRow row;
       row.code = p.code;
       row.received_on = FormatDdMmYyyy(p.received_on);
       row.channel = PetitionChannelLabel(p.channel);
       row.submitter = p.DisplayName();  // CONF-02: never the sealed identity
-      row.village = p.identity_sealed ? "" : VillageNameOf(lookups->villages, p.village_id);
+      row.village = p.identity_sealed ? "" : VillageNameOf(lookups.villages, p.village_id);
       for (const PetitionItem& item : p.items) {
         const std::string sep = item.number > 1 ? "\n" : "";
         std::string label(PetitionClassLabel(item.petition_class));
@@ -467,29 +440,30 @@ http::HttpResponse PetitionStaffPages::Export(http::HttpRequest& request, Reques
         row.text +=
             sep + (p.items.size() > 1 ? std::to_string(item.number) + ". " : "") + item.text;
       }
-      row.field_label = FieldLabelOf(lookups->settings.fields, summary.field);
-      row.unit = UnitNameOf(lookups->units, summary.unit_id);
+      row.field_label = FieldLabelOf(lookups.settings.fields, summary.field);
+      row.unit = UnitNameOf(lookups.units, summary.unit_id);
       row.status = ItemStatusLabel(summary.status);
       row.deadline = summary.deadline ? FormatDdMmYyyy(*summary.deadline) : "";
       row.deadline_state = DeadlineStateLabel(state);
       rows.push_back(std::move(row));
     }
-    query->offset += static_cast<int>(page->items.size());
-    if (page->items.empty() || query->offset >= page->total) break;
+    query.offset += static_cast<int>(page->items.size());
+    if (page->items.empty() || query.offset >= page->total) break;
   }
   Result<std::string> xlsx = spreadsheets::RenderPetitionsXlsx(
-      "Danh sách đơn, kiến nghị – " + commune->PeoplesCommitteeName() + "\nXuất ngày " +
+      "Danh sách đơn, kiến nghị – " + commune.PeoplesCommitteeName() + "\nXuất ngày " +
           FormatDdMmYyyy(today),
       rows);
   if (!xlsx.ok()) return ErrorResponse(request, xlsx.error());
   return FileResponse(
       std::move(xlsx).value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "attachment; filename=\"kien-nghi-" + commune->slug + "-" + today.ToIsoString() + ".xlsx\"");
+      "attachment; filename=\"kien-nghi-" + commune.slug + "-" + today.ToIsoString() + ".xlsx\"");
 }
 
 http::HttpResponse PetitionStaffPages::BulkAssign(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
-  Result<Commune> commune = CommuneFor(request, ctx, CommuneAction::kHandlePetitions, &denied);
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kHandlePetitions, &denied);
   if (!commune.ok()) return denied;
   const http::FormData form = ctx.form.value_or(http::FormData{});
   std::vector<PetitionId> ids;
@@ -533,7 +507,7 @@ http::HttpResponse PetitionStaffPages::BulkAssign(http::HttpRequest& request, Re
   std::string summary = "Đã giao " + std::to_string(done) + " đơn";
   if (failed > 0) summary += "; " + std::to_string(failed) + " lỗi: " + problems;
   summary += ".";
-  return Redirect(ListPath(*commune) + "?ket-qua=" + UrlEncode(Shorten(summary, 1500)));
+  return Redirect(ListPath(*commune) + "?ket-qua=" + http::UrlEncode(Shorten(summary, 1500)));
 }
 
 // ---- the petition page ----
@@ -588,7 +562,7 @@ http::HttpResponse PetitionStaffPages::Attachment(http::HttpRequest& request, Re
   return FileResponse(std::move(bytes).value(),
                       found->media_type.empty() ? "application/octet-stream" : found->media_type,
                       "attachment; filename=\"" + t->petition.code + ext + "\"; filename*=UTF-8''" +
-                          UrlEncode(name.empty() ? "tep" + ext : name));
+                          http::UrlEncode(name.empty() ? "tep" + ext : name));
 }
 
 http::HttpResponse PetitionStaffPages::RenderShow(const http::HttpRequest& request,

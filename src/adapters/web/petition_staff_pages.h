@@ -68,8 +68,17 @@ class PetitionStaffPages {
   };
 
   // petition_staff_pages.cc: shared helpers.
-  Result<Commune> CommuneFor(const http::HttpRequest& request, const RequestContext& ctx,
-                             CommuneAction action, http::HttpResponse* denied);
+  // What the list and the export share: the commune (kViewPetitions), the
+  // search the query string asks for as the actor may see it, and the names.
+  struct Listing {
+    Commune commune;
+    http::FormData params;
+    Date today;
+    PetitionQuery query;
+    Lookups lookups;
+  };
+  Result<Listing> ListingFor(const http::HttpRequest& request, const RequestContext& ctx,
+                             http::HttpResponse* denied);
   // {slug}/{id}, authorized for `action`; a petition of another commune, or
   // of another village for a village head, is 404.
   Result<Target> TargetFor(const http::HttpRequest& request, const RequestContext& ctx,
@@ -81,7 +90,6 @@ class PetitionStaffPages {
   static bool VisibleTo(const Actor* actor, const Petition& petition);
   static std::string ListPath(const Commune& commune);
   static std::string PetitionPath(const Commune& commune, PetitionId id);
-  static std::string UrlEncode(const std::string& text);
   static std::string Shorten(const std::string& text, size_t max_chars);
   static std::string OfficialName(const Lookups& lookups, std::optional<OfficialId> id);
   // The state of the item with the earliest open deadline.

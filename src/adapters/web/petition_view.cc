@@ -96,6 +96,16 @@ nlohmann::json RatingJson(const std::optional<PetitionRating>& rating) {
 
 }  // namespace
 
+bool ValidFormToken(std::string_view token) {
+  if (token.size() > kMaxFormTokenChars) return false;
+  for (char c : token) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 std::string IsoVietnamTime(Timestamp t) {
   const LocalTime l = ToLocal(t);
   char buf[32];

@@ -29,6 +29,13 @@
 
 namespace doithoai::web {
 
+// The longest form token a petition form or the API accepts.
+inline constexpr size_t kMaxFormTokenChars = 100;
+
+// True for a form token as Crypto::NewToken makes it (URL-safe base64, at
+// most kMaxFormTokenChars) and for "" (no token).
+bool ValidFormToken(std::string_view token);
+
 // "2026-11-02T08:00:00+07:00" (Việt Nam time, UTC+7).
 std::string IsoVietnamTime(Timestamp t);
 // "02/11/2026 08:00" (Việt Nam time).

@@ -27,13 +27,10 @@ void RosterPages::Register(Site& site) {
 }
 
 http::HttpResponse RosterPages::Import(http::HttpRequest& request, RequestContext& ctx) {
-  Result<Commune> commune = communes_.FindCommuneBySlug(request.Param("slug"));
-  if (!commune.ok()) {
-    return ErrorResponse(request, commune.error());
-  }
-  if (auto refused = Authorize(request, ctx, CommuneAction::kManageVillages, commune->id)) {
-    return std::move(*refused);
-  }
+  http::HttpResponse denied;
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kManageVillages, &denied);
+  if (!commune.ok()) return denied;
   const http::UploadedFile* file = ctx.form ? ctx.form->File(kRosterFileField) : nullptr;
   if (file == nullptr || file->data.empty()) {
     std::string message = "Chưa chọn tệp danh sách (.xlsx hoặc .csv) để nhập.";

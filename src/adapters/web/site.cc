@@ -124,6 +124,23 @@ std::optional<http::HttpResponse> Authorize(const http::HttpRequest& request,
   return ErrorResponse(request, MakeError(ErrorCode::kNotFound, ""));
 }
 
+Error Deny(const http::HttpRequest& request, Error error, http::HttpResponse* denied) {
+  *denied = ErrorResponse(request, error);
+  return error;
+}
+
+Result<Commune> AuthorizedCommune(const http::HttpRequest& request, const RequestContext& ctx,
+                                  CommuneRepository& communes, CommuneAction action,
+                                  http::HttpResponse* denied) {
+  Result<Commune> commune = communes.FindCommuneBySlug(request.Param("slug"));
+  if (!commune.ok()) return Deny(request, commune.error(), denied);
+  if (auto refused = Authorize(request, ctx, action, commune->id)) {
+    *denied = std::move(*refused);
+    return MakeError(ErrorCode::kPermissionDenied, "");
+  }
+  return commune;
+}
+
 AuditContext AuditContextFor(const http::HttpRequest& request, const RequestContext& ctx,
                              CommuneId commune, const Clock& clock) {
   AuditContext audit;

@@ -16,6 +16,7 @@
 #include "adapters/http/router.h"
 #include "core/accounts/authenticator.h"
 #include "core/communes/commune_permissions.h"
+#include "core/communes/commune_repository.h"
 
 namespace doithoai::web {
 
@@ -66,6 +67,17 @@ class Site {
 std::optional<http::HttpResponse> Authorize(const http::HttpRequest& request,
                                             const RequestContext& ctx, CommuneAction action,
                                             CommuneId commune);
+
+// For helpers that give a handler either a value or its error response:
+// sets `*denied` to the response for `error` and returns `error`.
+Error Deny(const http::HttpRequest& request, Error error, http::HttpResponse* denied);
+
+// The commune named by the {slug} path parameter, if the actor may do
+// `action` there. Otherwise the error, with its response in `*denied`: the
+// lookup's (404 for an unknown commune) or Authorize's.
+Result<Commune> AuthorizedCommune(const http::HttpRequest& request, const RequestContext& ctx,
+                                  CommuneRepository& communes, CommuneAction action,
+                                  http::HttpResponse* denied);
 
 // The audit context of a request (actor, commune, client address, time).
 AuditContext AuditContextFor(const http::HttpRequest& request, const RequestContext& ctx,

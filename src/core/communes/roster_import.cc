@@ -84,35 +84,7 @@ bool HasControl(std::string_view utf8) {
 }
 
 // “value” for a message, cut at 60 characters.
-std::string Quote(std::string_view value) {
-  std::string out = "“";
-  int chars = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    bool starts_char = (static_cast<unsigned char>(value[i]) & 0xC0) != 0x80;
-    if (starts_char && ++chars > 60) {
-      out += "…";
-      break;
-    }
-    out += value[i];
-  }
-  return out + "”";
-}
-
-// The folded header text with every run of other characters as one '_'.
-std::string HeaderKey(std::string_view nfc) {
-  std::string key;
-  for (char c : text::Fold(nfc)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      key += c;
-    } else if (!key.empty() && key.back() != '_') {
-      key += '_';
-    }
-  }
-  if (!key.empty() && key.back() == '_') {
-    key.pop_back();
-  }
-  return key;
-}
+std::string Quote(std::string_view value) { return text::QuoteForMessage(value, 60); }
 
 struct Header {
   std::vector<Column> columns;  // by cell index; kNone for an empty header cell
@@ -138,7 +110,7 @@ Result<Header> ReadHeader(const CsvRow& row) {
     }
     std::string cell = CollapseWhitespace(*nfc);
     Column column = Column::kNone;
-    std::string key = HeaderKey(cell);
+    std::string key = text::HeaderKey(cell);
     for (const Alias& alias : kAliases) {
       if (alias.key == key) {
         column = alias.column;

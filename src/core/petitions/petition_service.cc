@@ -232,20 +232,21 @@ Result<CreatedPetition> PetitionService::Submit(const Commune& commune, const Ne
   return repo_.Create(commune.slug, petition, ctx);
 }
 
-Result<std::vector<Petition>> PetitionService::SubmitMany(const Commune& commune,
-                                                          const std::vector<NewPetition>& inputs,
-                                                          const std::vector<int>& line_numbers,
-                                                          const AuditContext& ctx) {
+Result<std::vector<Petition>> PetitionService::CheckMany(const Commune& commune,
+                                                         const std::vector<NewPetition>& inputs,
+                                                         const std::vector<int>& line_numbers,
+                                                         const AuditContext& ctx) {
   ASSIGN_OR_RETURN(std::vector<Village> villages, communes_.ListVillages(commune.id));
   ASSIGN_OR_RETURN(std::vector<PetitionField> fields, Fields(commune.id));
   std::vector<Petition> petitions;
   Error problems = MakeError(ErrorCode::kInvalidArgument, "");
   for (size_t i = 0; i < inputs.size(); ++i) {
     const int line = i < line_numbers.size() ? line_numbers[i] : static_cast<int>(i) + 1;
-    if (!inputs[i].attachments.empty()) {
-      return MakeError(ErrorCode::kInvalidArgument, "Nhập từ tệp không kèm tệp đính kèm.");
-    }
-    Result<Petition> petition = Prepare(commune, inputs[i], villages, fields);
+    Result<Petition> petition =
+        inputs[i].attachments.empty()
+            ? Prepare(commune, inputs[i], villages, fields)
+            : Result<Petition>(
+                  MakeError(ErrorCode::kInvalidArgument, "Nhập từ tệp không kèm tệp đính kèm."));
     if (!petition.ok()) {
       std::string message = "Dòng " + std::to_string(line) + ": ";
       if (petition.error().fields.empty()) {
@@ -272,6 +273,14 @@ Result<std::vector<Petition>> PetitionService::SubmitMany(const Commune& commune
   if (petitions.empty()) {
     return MakeError(ErrorCode::kInvalidArgument, "Tệp không có dòng đơn nào.");
   }
+  return petitions;
+}
+
+Result<std::vector<Petition>> PetitionService::SubmitMany(const Commune& commune,
+                                                          const std::vector<NewPetition>& inputs,
+                                                          const std::vector<int>& line_numbers,
+                                                          const AuditContext& ctx) {
+  ASSIGN_OR_RETURN(std::vector<Petition> petitions, CheckMany(commune, inputs, line_numbers, ctx));
   return repo_.CreateMany(commune.slug, petitions, ctx);
 }
 

@@ -99,7 +99,13 @@ class PetitionService {
                            const std::vector<PetitionField>& fields);
   // All or nothing: every row is checked first; the error then lists every
   // bad row ("Dòng 3: …") in `fields` (field "row3").
-  // `line_numbers[i]` names input i in the messages (default i + 1).
+  // Checks every row as SubmitMany does and returns the petitions it would
+  // store (identities sealed), storing nothing: the error lists every bad
+  // row. `line_numbers[i]` names input i in the messages (default i + 1).
+  Result<std::vector<Petition>> CheckMany(const Commune& commune,
+                                          const std::vector<NewPetition>& inputs,
+                                          const std::vector<int>& line_numbers,
+                                          const AuditContext& ctx);
   Result<std::vector<Petition>> SubmitMany(const Commune& commune,
                                            const std::vector<NewPetition>& inputs,
                                            const std::vector<int>& line_numbers,

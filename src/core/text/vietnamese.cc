@@ -417,6 +417,35 @@ void SortNames(std::vector<std::string>& names) {
   }
 }
 
+std::string HeaderKey(std::string_view nfc) {
+  std::string key;
+  for (char c : Fold(nfc)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      key += c;
+    } else if (!key.empty() && key.back() != '_') {
+      key += '_';
+    }
+  }
+  if (!key.empty() && key.back() == '_') {
+    key.pop_back();
+  }
+  return key;
+}
+
+std::string QuoteForMessage(std::string_view value, int max_chars) {
+  std::string out = "“";
+  int chars = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const bool starts_char = (static_cast<unsigned char>(value[i]) & 0xC0) != 0x80;
+    if (starts_char && ++chars > max_chars) {
+      out += "…";
+      break;
+    }
+    out += value[i];
+  }
+  return out + "”";
+}
+
 namespace internal {
 
 std::string FoldWithIcu(std::string_view s) {

@@ -38,6 +38,15 @@ std::string NameSortKey(std::string_view full_name, std::string_view override_gi
 // Sorts full names in place by NameSortKey.
 void SortNames(std::vector<std::string>& names);
 
+// The key of a table header cell (the importers match columns by it): its
+// Fold with every run of characters other than a–z and 0–9 as one '_', none
+// at either end ("Điện thoại (*)" → "dien_thoai").
+std::string HeaderKey(std::string_view nfc);
+
+// `value` in curly quotes for a message, cut after `max_chars` code points
+// with "…" (“Thôn Đông”, “Một đoạn rất dài…”).
+std::string QuoteForMessage(std::string_view value, int max_chars);
+
 namespace internal {
 
 // SRCH-01 reference implementation of Fold done entirely with ICU. Fold uses a

@@ -381,5 +381,22 @@ TEST(ConcurrencyTest, FoldAndSortKeysAgreeAcrossThreads) {
   EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
+TEST(HeaderKeyTest, FoldsAndJoinsWordsWithOneUnderscore) {
+  EXPECT_EQ(HeaderKey("Điện thoại (*)"), "dien_thoai");
+  EXPECT_EQ(HeaderKey("  Họ và tên  "), "ho_va_ten");
+  EXPECT_EQ(HeaderKey("Số CCCD/CMND"), "so_cccd_cmnd");
+  EXPECT_EQ(HeaderKey("STT"), "stt");
+  EXPECT_EQ(HeaderKey("(*)"), "");
+  EXPECT_EQ(HeaderKey(""), "");
+}
+
+TEST(QuoteForMessageTest, QuotesAndCutsAtCodePoints) {
+  EXPECT_EQ(QuoteForMessage("Thôn Đông", 40), "“Thôn Đông”");
+  EXPECT_EQ(QuoteForMessage("", 40), "“”");
+  // Cut after 3 code points, never inside a multi-byte one.
+  EXPECT_EQ(QuoteForMessage("Đường", 3), "“Đườ…”");
+  EXPECT_EQ(QuoteForMessage("abc", 3), "“abc”");
+}
+
 }  // namespace
 }  // namespace doithoai::text

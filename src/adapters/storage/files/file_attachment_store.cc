@@ -8,7 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <utility>
-#include <vector>
+
+#include "adapters/system/durable_file.h"
 
 namespace doithoai::files {
 
@@ -16,27 +17,7 @@ namespace {
 
 constexpr size_t kHashHexChars = crypto_hash_sha256_BYTES * 2;
 
-// Closes a file descriptor on scope exit.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) {
-      close(fd_);
-    }
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  int Close() {
-    int fd = fd_;
-    fd_ = -1;
-    return close(fd);
-  }
-
- private:
-  int fd_;
-};
+using durable::Fd;
 
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
@@ -68,20 +49,11 @@ Error ReadFailed(int error) {
                                                 std::strerror(error) + "). Vui lòng thử lại.");
 }
 
-// errno of fsync on the directory `dir`, or 0.
-int SyncDirectory(const std::string& dir) {
-  Fd fd(open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0 || fsync(fd.get()) != 0) {
-    return errno;
-  }
-  return 0;
-}
-
 // Makes `dir` (whose parent is `parent`) exist; a directory it creates is
 // made durable by syncing `parent`. errno or 0.
 int EnsureDirectory(const std::string& parent, const std::string& dir) {
   if (mkdir(dir.c_str(), 0700) == 0) {
-    return SyncDirectory(parent);
+    return durable::SyncDirectory(parent);
   }
   if (errno != EEXIST) {
     return errno;
@@ -91,60 +63,6 @@ int EnsureDirectory(const std::string& parent, const std::string& dir) {
     return errno;
   }
   return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-}
-
-std::string Parent(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) {
-    return ".";
-  }
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      if (n == 0) {
-        errno = EIO;
-      }
-      return false;
-    }
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
-// Writes `data` to `path` atomically and durably (see the header).
-int WriteDurably(const std::string& dir, const std::string& path, std::string_view data) {
-  std::string pattern = dir + "/.tmp-XXXXXX";
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  Fd fd(mkostemp(name.data(), O_CLOEXEC));  // mode 0600
-  if (fd.get() < 0) {
-    return errno;
-  }
-  const std::string temp = name.data();
-  int error = 0;
-  if (!WriteAll(fd.get(), data) || fsync(fd.get()) != 0) {
-    error = errno;
-  }
-  if (fd.Close() != 0 && error == 0) {
-    error = errno;
-  }
-  // rename(2) replaces atomically: a reader sees the old file or the whole
-  // new one, never a partial one.
-  if (error == 0 && rename(temp.c_str(), path.c_str()) != 0) {
-    error = errno;
-  }
-  if (error != 0) {
-    unlink(temp.c_str());
-    return error;
-  }
-  return SyncDirectory(dir);
 }
 
 }  // namespace
@@ -182,13 +100,17 @@ Result<std::string> FileAttachmentStore::Put(std::string_view bytes, bool seal) 
   }
   const std::string level1 = root_ + "/" + hash.substr(0, 2);
   const std::string level2 = level1 + "/" + hash.substr(2, 2);
-  for (const auto& [parent, dir] :
-       {std::pair{Parent(root_), root_}, std::pair{root_, level1}, std::pair{level1, level2}}) {
+  for (const auto& [parent, dir] : {std::pair{durable::ParentDirectory(root_), root_},
+                                    std::pair{root_, level1}, std::pair{level1, level2}}) {
     if (int error = EnsureDirectory(parent, dir); error != 0) {
       return WriteFailed(error);
     }
   }
-  if (int error = WriteDurably(level2, path, bytes); error != 0) {
+  // Replaced atomically: a reader sees the old file or the whole new one.
+  if (int error = durable::WriteFile(path, bytes, durable::Placement::kReplace); error != 0) {
+    return WriteFailed(error);
+  }
+  if (int error = durable::SyncDirectory(level2); error != 0) {
     return WriteFailed(error);
   }
   return hash;

@@ -5,42 +5,17 @@
 
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "adapters/crypto/sodium_identity_vault.h"
+#include "adapters/testing/temp_dir.h"
 
 namespace doithoai::files {
 namespace {
 
-// A private directory under /tmp, removed with its content at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = "/tmp/attachment_store_test_XXXXXX";
-    if (mkdtemp(pattern.data()) != nullptr) {
-      path_ = pattern;
-    }
-  }
-  ~TempDir() {
-    if (!path_.empty()) {
-      std::filesystem::remove_all(path_);
-    }
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using doithoai::testing::ReadFile;
+using doithoai::testing::TempDir;
 
 class FileAttachmentStoreTest : public ::testing::Test {
  protected:
@@ -54,7 +29,7 @@ class FileAttachmentStoreTest : public ::testing::Test {
     store_ = std::make_unique<FileAttachmentStore>(root_, *vault_);
   }
 
-  TempDir dir_;
+  TempDir dir_{"attachment_store_test"};
   std::string root_;
   std::unique_ptr<crypto::SodiumIdentityVault> vault_;
   std::unique_ptr<FileAttachmentStore> store_;

@@ -4,99 +4,35 @@
 #include "adapters/storage/sqlite/sqlite_conference_repository.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "adapters/storage/contract/conference_document_contract.h"
 #include "adapters/storage/contract/conference_repository_contract.h"
-#include "adapters/storage/sqlite/audit_log.h"
 #include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/storage/sqlite/sqlite_testing.h"
 
 namespace doithoai::contract {
 namespace {
 
-using sqlite::OpenMigrated;
-
-// What every SQLite backend shares once its database is open.
-struct SqliteStores {
-  std::unique_ptr<sqlite::SqliteDatabase> db;
-  std::unique_ptr<sqlite::SqliteCommuneRepository> communes;
-  std::unique_ptr<sqlite::SqliteAuditReader> audit;
-
+// What the contracts need, over one database.
+struct SqliteStores : sqlite::SharedStores {
   std::unique_ptr<ConferenceRepository> Open(const std::string& path) {
-    db = OpenMigrated(path);
-    if (db == nullptr) {
-      return nullptr;
-    }
-    communes = std::make_unique<sqlite::SqliteCommuneRepository>(*db);
-    audit = std::make_unique<sqlite::SqliteAuditReader>(*db);
+    if (!OpenShared(path)) return nullptr;
     return std::make_unique<sqlite::SqliteConferenceRepository>(*db);
   }
-
-  Result<bool> Verify() {
-    ASSIGN_OR_RETURN(sqlite::AuditVerifyReport report, sqlite::VerifyAuditChain(*db));
-    if (report.first_broken_id.has_value()) {
-      ADD_FAILURE() << "audit chain broken: " << report.problem;
-    }
-    return report.rows_checked > 0 && !report.first_broken_id.has_value();
-  }
 };
 
-struct SqliteMemoryBackend {
-  static constexpr const char* kName = "Memory";
-  SqliteStores stores;
-
-  std::unique_ptr<ConferenceRepository> Make() { return stores.Open(":memory:"); }
-  CommuneRepository& Communes() { return *stores.communes; }
-  AuditReader& Audit() { return *stores.audit; }
-  Result<bool> AuditChainIntact() { return stores.Verify(); }
-};
-
-struct SqliteFileBackend {
-  static constexpr const char* kName = "File";
-  std::string dir;  // removed in the destructor, after the database is closed
-  SqliteStores stores;
-
-  std::unique_ptr<ConferenceRepository> Make() {
-    std::string pattern = ::testing::TempDir() + "doithoai_conference_XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) {
-      ADD_FAILURE() << "mkdtemp failed for " << pattern;
-      return nullptr;
-    }
-    dir = pattern;
-    return stores.Open(dir + "/doithoai.db");
-  }
-  CommuneRepository& Communes() { return *stores.communes; }
-  AuditReader& Audit() { return *stores.audit; }
-  Result<bool> AuditChainIntact() { return stores.Verify(); }
-
-  ~SqliteFileBackend() {
-    stores = SqliteStores{};
-    if (!dir.empty()) {
-      std::error_code ignored;
-      std::filesystem::remove_all(dir, ignored);
-    }
-  }
-};
-
-struct BackendName {
-  template <typename T>
-  static std::string GetName(int) {
-    return T::kName;
-  }
-};
-
-using SqliteBackends = ::testing::Types<SqliteMemoryBackend, SqliteFileBackend>;
+using SqliteMemoryBackend = sqlite::MemoryBackend<SqliteStores>;
+using SqliteBackends = sqlite::Backends<SqliteStores>;
 
 }  // namespace
 
-INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ConferenceRepositoryContract, SqliteBackends, BackendName);
-INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ConferenceDocumentContract, SqliteBackends, BackendName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ConferenceRepositoryContract, SqliteBackends,
+                               sqlite::BackendName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ConferenceDocumentContract, SqliteBackends,
+                               sqlite::BackendName);
 
 namespace {
 
@@ -106,11 +42,7 @@ TEST(SqliteConferenceSchemaTest, IssuedDocumentCannotBeChangedEvenByRawSql) {
   SqliteMemoryBackend backend;
   std::unique_ptr<ConferenceRepository> repo = backend.Make();
   ASSERT_NE(repo, nullptr);
-  Commune commune;
-  commune.slug = "hoang-truong";
-  commune.code = "16000";
-  commune.name = "Hoằng Trường";
-  Result<CommuneId> a = backend.Communes().CreateCommune(commune, ConferenceAuditContext());
+  Result<CommuneId> a = backend.CreateHoangTruong(ConferenceAuditContext());
   ASSERT_TRUE(a.ok());
   Result<ConferenceId> issued_conf =
       repo->Create(SampleConference(*a, 2023, ContractDate(2023, 12, 8)), ConferenceAuditContext());
@@ -126,7 +58,7 @@ TEST(SqliteConferenceSchemaTest, IssuedDocumentCannotBeChangedEvenByRawSql) {
                               ConferenceAuditContext())
                   .ok());
 
-  sqlite::SqliteDatabase& db = *backend.stores.db;
+  sqlite::SqliteDatabase& db = *backend.db;
   auto exec = [&db](const std::string& sql) {
     return db.Write([&sql](sqlite::Connection& c) { return c.Exec(sql); });
   };
@@ -176,7 +108,7 @@ TEST(SqliteConferenceSchemaTest, IssuedDocumentCannotBeChangedEvenByRawSql) {
 TEST(SqliteConferenceSchemaTest, NumberIsUniquePerCommuneYearAndSymbol) {
   SqliteMemoryBackend backend;
   ASSERT_NE(backend.Make(), nullptr);
-  sqlite::SqliteDatabase& db = *backend.stores.db;
+  sqlite::SqliteDatabase& db = *backend.db;
   auto exec = [&db](const std::string& sql) {
     return db.Write([&sql](sqlite::Connection& c) { return c.Exec(sql); });
   };

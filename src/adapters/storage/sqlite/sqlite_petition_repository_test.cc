@@ -5,100 +5,36 @@
 #include "adapters/storage/sqlite/sqlite_petition_repository.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "adapters/storage/contract/petition_repository_contract.h"
-#include "adapters/storage/sqlite/audit_log.h"
 #include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/storage/sqlite/sqlite_conference_repository.h"
 #include "adapters/storage/sqlite/sqlite_testing.h"
 
 namespace doithoai::contract {
 namespace {
 
-using sqlite::OpenMigrated;
-
-// What every SQLite backend shares once its database is open.
-struct SqliteStores {
-  std::unique_ptr<sqlite::SqliteDatabase> db;
-  std::unique_ptr<sqlite::SqliteCommuneRepository> communes;
+// What the contract needs, over one database.
+struct SqliteStores : sqlite::SharedStores {
   std::unique_ptr<sqlite::SqliteConferenceRepository> conferences;
-  std::unique_ptr<sqlite::SqliteAuditReader> audit;
 
   std::unique_ptr<PetitionRepository> Open(const std::string& path) {
-    db = OpenMigrated(path);
-    if (db == nullptr) return nullptr;
-    communes = std::make_unique<sqlite::SqliteCommuneRepository>(*db);
+    if (!OpenShared(path)) return nullptr;
     conferences = std::make_unique<sqlite::SqliteConferenceRepository>(*db);
-    audit = std::make_unique<sqlite::SqliteAuditReader>(*db);
     return std::make_unique<sqlite::SqlitePetitionRepository>(*db);
   }
-
-  Result<bool> Verify() {
-    ASSIGN_OR_RETURN(sqlite::AuditVerifyReport report, sqlite::VerifyAuditChain(*db));
-    if (report.first_broken_id.has_value()) {
-      ADD_FAILURE() << "audit chain broken: " << report.problem;
-    }
-    return report.rows_checked > 0 && !report.first_broken_id.has_value();
-  }
+  ConferenceRepository& Conferences() { return *conferences; }
 };
 
-struct SqliteMemoryBackend {
-  static constexpr const char* kName = "Memory";
-  SqliteStores stores;
-
-  std::unique_ptr<PetitionRepository> Make() { return stores.Open(":memory:"); }
-  CommuneRepository& Communes() { return *stores.communes; }
-  ConferenceRepository& Conferences() { return *stores.conferences; }
-  AuditReader& Audit() { return *stores.audit; }
-  Result<bool> AuditChainIntact() { return stores.Verify(); }
-};
-
-struct SqliteFileBackend {
-  static constexpr const char* kName = "File";
-  std::string dir;  // removed in the destructor, after the database is closed
-  SqliteStores stores;
-
-  std::unique_ptr<PetitionRepository> Make() {
-    std::string pattern = ::testing::TempDir() + "doithoai_petition_XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) {
-      ADD_FAILURE() << "mkdtemp failed for " << pattern;
-      return nullptr;
-    }
-    dir = pattern;
-    return stores.Open(dir + "/doithoai.db");
-  }
-  CommuneRepository& Communes() { return *stores.communes; }
-  ConferenceRepository& Conferences() { return *stores.conferences; }
-  AuditReader& Audit() { return *stores.audit; }
-  Result<bool> AuditChainIntact() { return stores.Verify(); }
-
-  ~SqliteFileBackend() {
-    stores = SqliteStores{};
-    if (!dir.empty()) {
-      std::error_code ignored;
-      std::filesystem::remove_all(dir, ignored);
-    }
-  }
-};
-
-struct BackendName {
-  template <typename T>
-  static std::string GetName(int) {
-    return T::kName;
-  }
-};
-
-using SqliteBackends = ::testing::Types<SqliteMemoryBackend, SqliteFileBackend>;
+using SqliteMemoryBackend = sqlite::MemoryBackend<SqliteStores>;
 
 }  // namespace
 
-INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, PetitionRepositoryContract, SqliteBackends, BackendName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, PetitionRepositoryContract, sqlite::Backends<SqliteStores>,
+                               sqlite::BackendName);
 
 namespace {
 
@@ -113,11 +49,7 @@ class SqlitePetitionRowTest : public ::testing::Test {
   void SetUp() override {
     repo_ = backend_.Make();
     ASSERT_NE(repo_, nullptr);
-    Commune commune;
-    commune.slug = "hoang-truong";
-    commune.code = "16000";
-    commune.name = "Hoằng Trường";
-    Result<CommuneId> id = backend_.Communes().CreateCommune(commune, PetitionAuditContext());
+    Result<CommuneId> id = backend_.CreateHoangTruong(PetitionAuditContext());
     ASSERT_TRUE(id.ok()) << id.error().message;
     commune_ = *id;
   }
@@ -129,44 +61,41 @@ class SqlitePetitionRowTest : public ::testing::Test {
   }
 
   RawRow Raw(PetitionId id) {
-    Result<RawRow> row =
-        backend_.stores.db->Read<RawRow>([id](sqlite::Connection& c) -> Result<RawRow> {
-          ASSIGN_OR_RETURN(sqlite::Statement stmt,
-                           c.Prepare("SELECT p.status, p.field, p.deadline, p.classes, "
-                                     "p.search_name, p.data, s.folded, s.exact, p.open, "
-                                     "p.published_answer, p.denunciation, p.unit_id "
-                                     "FROM petitions p JOIN petition_search s ON s.rowid = p.id "
-                                     "WHERE p.id = ?"));
-          stmt.Bind(1, id.value);
-          ASSIGN_OR_RETURN(bool found, stmt.Step());
-          if (!found) return MakeError(ErrorCode::kNotFound, "no row");
-          RawRow r;
-          r.status = stmt.ColumnText(0);
-          r.field = stmt.ColumnText(1);
-          r.deadline = stmt.ColumnIsNull(2) ? "NULL" : stmt.ColumnText(2);
-          r.classes = stmt.ColumnText(3);
-          r.search_name = stmt.ColumnText(4);
-          r.data = stmt.ColumnText(5);
-          r.folded = stmt.ColumnText(6);
-          r.exact = stmt.ColumnText(7);
-          r.open = stmt.ColumnInt(8);
-          r.published = stmt.ColumnInt(9);
-          r.denunciation = stmt.ColumnInt(10);
-          r.unit_id = stmt.ColumnInt(11);
-          return r;
-        });
+    Result<RawRow> row = backend_.db->Read<RawRow>([id](sqlite::Connection& c) -> Result<RawRow> {
+      ASSIGN_OR_RETURN(sqlite::Statement stmt,
+                       c.Prepare("SELECT p.status, p.field, p.deadline, p.classes, "
+                                 "p.search_name, p.data, s.folded, s.exact, p.open, "
+                                 "p.published_answer, p.denunciation, p.unit_id "
+                                 "FROM petitions p JOIN petition_search s ON s.rowid = p.id "
+                                 "WHERE p.id = ?"));
+      stmt.Bind(1, id.value);
+      ASSIGN_OR_RETURN(bool found, stmt.Step());
+      if (!found) return MakeError(ErrorCode::kNotFound, "no row");
+      RawRow r;
+      r.status = stmt.ColumnText(0);
+      r.field = stmt.ColumnText(1);
+      r.deadline = stmt.ColumnIsNull(2) ? "NULL" : stmt.ColumnText(2);
+      r.classes = stmt.ColumnText(3);
+      r.search_name = stmt.ColumnText(4);
+      r.data = stmt.ColumnText(5);
+      r.folded = stmt.ColumnText(6);
+      r.exact = stmt.ColumnText(7);
+      r.open = stmt.ColumnInt(8);
+      r.published = stmt.ColumnInt(9);
+      r.denunciation = stmt.ColumnInt(10);
+      r.unit_id = stmt.ColumnInt(11);
+      return r;
+    });
     EXPECT_TRUE(row.ok()) << (row.ok() ? "" : row.error().message);
     return row.ok() ? *row : RawRow{};
   }
 
   int64_t SearchRows() {
-    Result<int64_t> n =
-        backend_.stores.db->Read<int64_t>([](sqlite::Connection& c) -> Result<int64_t> {
-          ASSIGN_OR_RETURN(sqlite::Statement stmt,
-                           c.Prepare("SELECT COUNT(*) FROM petition_search"));
-          ASSIGN_OR_RETURN(bool row, stmt.Step());
-          return row ? stmt.ColumnInt(0) : -1;
-        });
+    Result<int64_t> n = backend_.db->Read<int64_t>([](sqlite::Connection& c) -> Result<int64_t> {
+      ASSIGN_OR_RETURN(sqlite::Statement stmt, c.Prepare("SELECT COUNT(*) FROM petition_search"));
+      ASSIGN_OR_RETURN(bool row, stmt.Step());
+      return row ? stmt.ColumnInt(0) : -1;
+    });
     return n.ok() ? *n : -1;
   }
 
@@ -254,7 +183,7 @@ TEST_F(SqlitePetitionRowTest, SealedIdentityIsAbsentFromTheRawRow) {
 
 TEST_F(SqlitePetitionRowTest, PrefixesAreUniqueInTheSchema) {
   ASSERT_TRUE(Create(SamplePetition(commune_, 2026, "x")).id.valid());
-  Status duplicate = backend_.stores.db->Write([](sqlite::Connection& c) -> Status {
+  Status duplicate = backend_.db->Write([](sqlite::Connection& c) -> Status {
     return c.Exec(
         "INSERT INTO communes (slug, code, name, type) VALUES ('hai-trung', '16001', 'Hải Trung', "
         "'xa'); INSERT INTO petition_prefixes (commune_id, prefix) "

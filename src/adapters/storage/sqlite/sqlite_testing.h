@@ -1,14 +1,21 @@
-// Test helper for SQLite-backed tests: a database opened and migrated.
+// Test helpers for SQLite-backed tests: a database opened and migrated, its
+// audit chain checked, and the two backends every repository contract suite
+// runs over (in memory, and in a file in a fresh temporary directory, which
+// exercises the per-thread reader connections and WAL).
 #ifndef DOITHOAI_ADAPTERS_STORAGE_SQLITE_SQLITE_TESTING_H_
 #define DOITHOAI_ADAPTERS_STORAGE_SQLITE_SQLITE_TESTING_H_
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
 
+#include "adapters/storage/sqlite/audit_log.h"
 #include "adapters/storage/sqlite/database.h"
+#include "adapters/storage/sqlite/sqlite_commune_repository.h"
 
 namespace doithoai::sqlite {
 
@@ -27,6 +34,92 @@ inline std::unique_ptr<SqliteDatabase> OpenMigrated(const std::string& path) {
   }
   return std::move(db).value();
 }
+
+// True when the audit chain of `db` has rows and verifies; a break is also
+// a test failure naming the problem.
+inline Result<bool> AuditChainIntact(SqliteDatabase& db) {
+  ASSIGN_OR_RETURN(AuditVerifyReport report, VerifyAuditChain(db));
+  if (report.first_broken_id.has_value()) {
+    ADD_FAILURE() << "audit chain broken: " << report.problem;
+  }
+  return report.rows_checked > 0 && !report.first_broken_id.has_value();
+}
+
+// What the contract suites of commune-scoped repositories share over one
+// database: its communes (to create the commune under test) and its audit
+// log. A suite's `Stores` derives from it and opens its repository after
+// OpenShared.
+struct SharedStores {
+  std::unique_ptr<SqliteDatabase> db;
+  std::unique_ptr<SqliteCommuneRepository> communes;
+  std::unique_ptr<SqliteAuditReader> audit;
+
+  // Opens and migrates `path`; false after a test failure on error.
+  bool OpenShared(const std::string& path) {
+    db = OpenMigrated(path);
+    if (db == nullptr) return false;
+    communes = std::make_unique<SqliteCommuneRepository>(*db);
+    audit = std::make_unique<SqliteAuditReader>(*db);
+    return true;
+  }
+  CommuneRepository& Communes() { return *communes; }
+  AuditReader& Audit() { return *audit; }
+  // Creates the commune of the raw-row tests: Hoằng Trường, "hoang-truong".
+  Result<CommuneId> CreateHoangTruong(const AuditContext& ctx) {
+    Commune commune;
+    commune.slug = "hoang-truong";
+    commune.code = "16000";
+    commune.name = "Hoằng Trường";
+    return communes->CreateCommune(commune, ctx);
+  }
+  Result<bool> AuditChainIntact() { return sqlite::AuditChainIntact(*db); }
+};
+
+// The backends of a typed contract suite. `Stores` opens what the suite needs
+// over one database: a member `db` and `Open(path)`, which opens and migrates
+// `path` and returns the repository under test (nullptr after a test failure
+// on error); its other members (Communes(), Audit()…) serve the suite as they
+// are.
+template <typename Stores>
+struct MemoryBackend : Stores {
+  static constexpr const char* kName = "Memory";
+  auto Make() { return this->Open(":memory:"); }
+};
+
+template <typename Stores>
+struct FileBackend : Stores {
+  static constexpr const char* kName = "File";
+  std::string dir;  // removed in the destructor, after the database is closed
+
+  auto Make() -> decltype(this->Open("")) {
+    std::string pattern = ::testing::TempDir() + "doithoai_sqlite_XXXXXX";
+    if (mkdtemp(pattern.data()) == nullptr) {
+      ADD_FAILURE() << "mkdtemp failed for " << pattern;
+      return nullptr;
+    }
+    dir = pattern;
+    return this->Open(dir + "/doithoai.db");
+  }
+
+  ~FileBackend() {
+    static_cast<Stores&>(*this) = Stores{};  // closes the database first
+    if (!dir.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  }
+};
+
+// Names the instantiations of a typed suite "Memory" and "File".
+struct BackendName {
+  template <typename T>
+  static std::string GetName(int) {
+    return T::kName;
+  }
+};
+
+template <typename Stores>
+using Backends = ::testing::Types<MemoryBackend<Stores>, FileBackend<Stores>>;
 
 }  // namespace doithoai::sqlite
 

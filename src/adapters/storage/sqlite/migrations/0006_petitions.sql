@@ -71,6 +71,7 @@ CREATE UNIQUE INDEX petitions_form_token ON petitions (commune_id, form_token)
 CREATE INDEX petitions_by_received ON petitions (commune_id, received_at DESC, id DESC);
 CREATE INDEX petitions_by_status ON petitions (commune_id, status, received_at DESC);
 CREATE INDEX petitions_by_deadline ON petitions (commune_id, deadline) WHERE open = 1;
+CREATE INDEX petitions_by_field ON petitions (commune_id, field, received_at DESC);
 CREATE INDEX petitions_by_village ON petitions (commune_id, village_id);
 CREATE INDEX petitions_by_unit ON petitions (commune_id, unit_id);
 CREATE INDEX petitions_by_conference ON petitions (commune_id, conference_id);

@@ -1,0 +1,54 @@
+// What the XLSX renderers (budget_xlsx.cc, petition_xlsx.cc) share around
+// libxlsxwriter, which writes a workbook to a named file only: a private
+// temporary file, a guard that closes the workbook on every path, and
+// reading the finished file back as bytes.
+#ifndef DOITHOAI_ADAPTERS_SPREADSHEETS_XLSX_FILE_H_
+#define DOITHOAI_ADAPTERS_SPREADSHEETS_XLSX_FILE_H_
+
+#include <xlsxwriter.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/common/result.h"
+
+namespace doithoai::spreadsheets {
+
+// A private temporary file (mode 0600 from mkstemp) in $TMPDIR (or /tmp),
+// named "<prefix>-XXXXXX", removed on destruction.
+class TempFile {
+ public:
+  explicit TempFile(std::string_view prefix);
+  ~TempFile();
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  bool ok() const { return !path_.empty(); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Closes the workbook (freeing it) if the code returns before Close().
+class WorkbookCloser {
+ public:
+  explicit WorkbookCloser(lxw_workbook* workbook) : workbook_(workbook) {}
+  ~WorkbookCloser();
+  WorkbookCloser(const WorkbookCloser&) = delete;
+  WorkbookCloser& operator=(const WorkbookCloser&) = delete;
+
+  // workbook_close: writes the file and frees the workbook.
+  lxw_error Close();
+
+ private:
+  lxw_workbook* workbook_;
+};
+
+// The bytes of the workbook just written to `file`; kUnavailable "Không đọc
+// lại được tệp Excel <what> vừa tạo." when it cannot be read.
+Result<std::string> ReadWorkbookBack(const TempFile& file, std::string_view what);
+
+}  // namespace doithoai::spreadsheets
+
+#endif  // DOITHOAI_ADAPTERS_SPREADSHEETS_XLSX_FILE_H_
