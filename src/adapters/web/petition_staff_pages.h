@@ -67,7 +67,7 @@ class PetitionStaffPages {
     std::vector<Conference> conferences;
   };
 
-  // petition_staff_pages.cc: shared helpers.
+  // petition_staff_pages.cc: shared helpers, list, board, bulk assignment.
   // What the list and the export share: the commune (kViewPetitions), the
   // search the query string asks for as the actor may see it, and the names.
   struct Listing {
@@ -100,7 +100,8 @@ class PetitionStaffPages {
   // The fields every staff page template gets (title, site, slug, csrf).
   static nlohmann::json PageBase(const Commune& commune, const RequestContext& ctx,
                                  const std::string& title);
-  // The petition page; `identity` only in the response to an audited read.
+  // petition_staff_show.cc: the petition page (`identity` only in the
+  // response to an audited read), identity, attachments and the export.
   http::HttpResponse RenderShow(const http::HttpRequest& request, const RequestContext& ctx,
                                 const Commune& commune, const Petition& petition, int status,
                                 const Error* error, const std::optional<Submitter>& identity);

@@ -1,3 +1,6 @@
+// CheckNewPetition (issue #5 §2): the happy path, text (TXT-01), name and
+// address, village, id number, field, and every problem reported at once.
+// Phone numbers and attached files are in petition_intake_files_test.cc.
 #include "core/petitions/petition_intake.h"
 
 #include <gtest/gtest.h>
@@ -5,165 +8,22 @@
 #include <string>
 #include <vector>
 
+#include "core/petitions/petition_intake_testing.h"
+
 namespace doithoai {
 namespace {
 
-const std::string kPngBytes = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(40, '\x01');
-const std::string kJpegBytes = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(40, '\x02');
-const std::string kPdfBytes = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n";
-
-const char kInvalidInput[] = "Thông tin gửi lên chưa hợp lệ; vui lòng sửa các ô được đánh dấu.";
-const char kInvalidPhone[] = "Số điện thoại không hợp lệ. Ví dụ: 0912 345 678.";
-const char kDenunciationNeedsIdentity[] =
-    "Đơn tố cáo phải ghi rõ họ tên và địa chỉ người tố cáo (Luật Tố cáo Điều 23).";
-
-std::vector<Village> Villages() {
-  return {
-      {VillageId{11}, CommuneId{1}, "Thôn 1", 1},
-      {VillageId{12}, CommuneId{1}, "Thôn 2", 2},
-      {VillageId{13}, CommuneId{1}, "Thôn Trung Thành", 3},
-      {VillageId{14}, CommuneId{1}, "Tổ dân phố Đông Hải", 4},
-  };
-}
-
-// A complete, valid online petition.
-NewPetition ValidOnline() {
-  NewPetition p;
-  p.channel = PetitionChannel::kOnline;
-  p.name = "Nguyễn Thị Đào";
-  p.phone = "0912 345 678";
-  p.address = "Thôn 1, xã Hoằng Trường";
-  p.village = "Thôn 1";
-  p.items.push_back({"Đường liên thôn bị hỏng, đề nghị sửa chữa.", std::nullopt, ""});
-  return p;
-}
-
-Result<CheckedPetition> Check(const NewPetition& p) {
-  return CheckNewPetition(p, Villages(), DefaultPetitionFields());
-}
-
-// The field errors of a failed check (and that it failed as documented).
-std::vector<FieldError> Errors(const NewPetition& p) {
-  Result<CheckedPetition> r = Check(p);
-  EXPECT_FALSE(r.ok());
-  if (r.ok()) return {};
-  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(r.error().message, kInvalidInput);
-  return r.error().fields;
-}
-
-// The single error on `field`; fails the test unless there is exactly one
-// error in total.
-std::string OnlyError(const NewPetition& p, const std::string& field) {
-  std::vector<FieldError> errors = Errors(p);
-  EXPECT_EQ(errors.size(), 1u);
-  if (errors.size() != 1) {
-    for (const FieldError& e : errors) ADD_FAILURE() << e.field << ": " << e.message;
-    return "";
-  }
-  EXPECT_EQ(errors[0].field, field);
-  return errors[0].message;
-}
-
-bool HasError(const std::vector<FieldError>& errors, const std::string& field) {
-  for (const FieldError& e : errors) {
-    if (e.field == field) return true;
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------- phones
-
-TEST(NormalizePhoneTest, AcceptsWhatPeopleWrite) {
-  struct Row {
-    const char* input;
-    const char* expected;
-  };
-  const Row rows[] = {
-      {"0912345678", "0912345678"},
-      {"0912 345 678", "0912345678"},
-      {"0912.345.678", "0912345678"},
-      {"0912-345-678", "0912345678"},
-      {"(091) 234-5678", "0912345678"},
-      {"+84 912.345.678", "0912345678"},
-      {"+84912345678", "0912345678"},
-      {"84912345678", "0912345678"},
-      {"84-912-345-678", "0912345678"},
-      {"0312345678", "0312345678"},
-      {"0512345678", "0512345678"},
-      {"0712345678", "0712345678"},
-      {"0812345678", "0812345678"},
-      {"0987654321", "0987654321"},
-      {"  0912345678\t", "0912345678"},
-      // Landlines: 11 digits starting 02.
-      {"024 3825 1234", "02438251234"},
-      {"0237.3860.123", "02373860123"},
-      {"+84 24 3825 1234", "02438251234"},
-  };
-  for (const Row& row : rows) {
-    Result<std::string> r = NormalizePhone(row.input);
-    ASSERT_TRUE(r.ok()) << row.input;
-    EXPECT_EQ(*r, row.expected) << row.input;
-  }
-}
-
-TEST(NormalizePhoneTest, RejectsOthersWithFieldError) {
-  const char* inputs[] = {
-      "",
-      "091234567",     // 9 digits
-      "09123456789",   // 11 digits but a mobile prefix
-      "091234567890",  // too long
-      "abc",
-      "0912abc678",
-      "0112345678",  // 01x is no longer a mobile prefix
-      "0412345678",  // 04 is not a mobile prefix
-      "0612345678",  // 06 is not a mobile prefix
-      "1912345678",  // no leading 0
-      "02438251234 5",
-      "0243825123",  // landline needs 11 digits
-      "+1 202 555 0100",
-      "+0912345678",   // "+" must be followed by 84
-      "+84 91234567",  // too short after the country code
-      "0912+345678",
-      "84",
-      "+",
-      "0912_345_678",
-      "０９１２３４５６７８",  // full-width digits are not accepted here
-  };
-  for (const char* input : inputs) {
-    Result<std::string> r = NormalizePhone(input);
-    ASSERT_FALSE(r.ok()) << input;
-    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
-    EXPECT_EQ(r.error().message, kInvalidPhone);
-    ASSERT_EQ(r.error().fields.size(), 1u);
-    EXPECT_EQ(r.error().fields[0], (FieldError{"phone", kInvalidPhone}));
-  }
-}
-
-// ---------------------------------------------------------------- sniffing
-
-TEST(SniffMediaTypeTest, RecognisesMagicNumbers) {
-  EXPECT_EQ(SniffMediaType(kJpegBytes), "image/jpeg");
-  EXPECT_EQ(SniffMediaType(std::string("\xFF\xD8\xFF", 3)), "image/jpeg");
-  EXPECT_EQ(SniffMediaType(kPngBytes), "image/png");
-  EXPECT_EQ(SniffMediaType(std::string("\x89PNG\r\n\x1A\n", 8)), "image/png");
-  EXPECT_EQ(SniffMediaType(kPdfBytes), "application/pdf");
-  EXPECT_EQ(SniffMediaType("%PDF-"), "application/pdf");
-}
-
-TEST(SniffMediaTypeTest, RejectsEverythingElse) {
-  EXPECT_EQ(SniffMediaType(""), "");
-  EXPECT_EQ(SniffMediaType(std::string("\xFF\xD8", 2)), "");           // truncated JPEG
-  EXPECT_EQ(SniffMediaType(std::string("\x89PNG\r\n\x1A", 7)), "");    // truncated PNG
-  EXPECT_EQ(SniffMediaType(std::string("\x89PNG\r\n\x1A\r", 8)), "");  // wrong last byte
-  EXPECT_EQ(SniffMediaType("%PDF"), "");
-  EXPECT_EQ(SniffMediaType("%pdf-1.4"), "");
-  EXPECT_EQ(SniffMediaType(" %PDF-1.4"), "");
-  EXPECT_EQ(SniffMediaType("GIF89a"), "");
-  EXPECT_EQ(SniffMediaType("PK\x03\x04"), "");  // docx / zip
-  EXPECT_EQ(SniffMediaType("<html><script>"), "");
-  EXPECT_EQ(SniffMediaType(std::string(16, '\0')), "");
-}
+using intake_testing::Check;
+using intake_testing::Errors;
+using intake_testing::HasError;
+using intake_testing::kDenunciationNeedsIdentity;
+using intake_testing::kInvalidPhone;
+using intake_testing::kJpegBytes;
+using intake_testing::kPdfBytes;
+using intake_testing::kPngBytes;
+using intake_testing::OnlyError;
+using intake_testing::ValidOnline;
+using intake_testing::Villages;
 
 // ---------------------------------------------------------------- happy path
 
@@ -459,29 +319,6 @@ TEST(CheckNewPetitionTest, NameAndAddressLengthLimits) {
   EXPECT_EQ(OnlyError(p, "address"), "Địa chỉ dài quá 300 ký tự.");
 }
 
-// ---------------------------------------------------------------- phone
-
-TEST(CheckNewPetitionTest, PhoneRequiredOnlineOnly) {
-  NewPetition p = ValidOnline();
-  p.phone = " ";
-  EXPECT_EQ(OnlyError(p, "phone"), "Vui lòng nhập số điện thoại để nhận thông báo kết quả.");
-  p.channel = PetitionChannel::kWalkIn;
-  Result<CheckedPetition> r = Check(p);
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->submitter.phone, "");
-}
-
-TEST(CheckNewPetitionTest, PhoneGivenMustBeValid) {
-  NewPetition p = ValidOnline();
-  p.channel = PetitionChannel::kWalkIn;
-  p.phone = "091234567";
-  EXPECT_EQ(OnlyError(p, "phone"), kInvalidPhone);
-  p.phone = "+84 912.345.678";
-  Result<CheckedPetition> r = Check(p);
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->submitter.phone, "0912345678");
-}
-
 // ---------------------------------------------------------------- village
 
 TEST(CheckNewPetitionTest, VillageMatchedByFoldedName) {
@@ -554,82 +391,6 @@ TEST(CheckNewPetitionTest, UnknownFieldRejectedOnField) {
   const std::string message = OnlyError(p, "field");
   EXPECT_EQ(message.rfind("Lĩnh vực \"thể thao\" không có trong danh sách.", 0), 0u) << message;
   EXPECT_NE(message.find("đất đai – môi trường"), std::string::npos);
-}
-
-// ---------------------------------------------------------------- attachments
-
-TEST(CheckNewPetitionTest, TooManyAttachments) {
-  NewPetition p = ValidOnline();
-  p.attachments.assign(kMaxAttachments, NewAttachment{"a.png", kPngBytes});
-  EXPECT_TRUE(Check(p).ok());
-  p.attachments.push_back({"b.png", kPngBytes});
-  EXPECT_EQ(OnlyError(p, "attachments"), "Chỉ được đính kèm tối đa 5 tệp.");
-}
-
-TEST(CheckNewPetitionTest, AttachmentSizeLimit) {
-  NewPetition p = ValidOnline();
-  std::string exact = kPdfBytes;
-  exact.resize(kMaxAttachmentBytes, ' ');
-  p.attachments.push_back({"to.pdf", exact});
-  EXPECT_TRUE(Check(p).ok());
-  p.attachments[0].bytes.push_back(' ');  // 5 MB + 1 byte
-  EXPECT_EQ(OnlyError(p, "attachments"), "Tệp to.pdf lớn hơn 5 MB.");
-}
-
-TEST(CheckNewPetitionTest, AttachmentTypeFromBytes) {
-  NewPetition p = ValidOnline();
-  p.attachments.push_back({"virus.exe", "MZ\x90\x00"});
-  EXPECT_EQ(OnlyError(p, "attachments"), "Tệp virus.exe không phải ảnh JPEG/PNG hoặc PDF.");
-  p.attachments[0] = {"empty.pdf", ""};
-  EXPECT_EQ(OnlyError(p, "attachments"), "Tệp empty.pdf không phải ảnh JPEG/PNG hoặc PDF.");
-  p.attachments[0] = {"page.html", "<html>"};
-  EXPECT_EQ(OnlyError(p, "attachments"), "Tệp page.html không phải ảnh JPEG/PNG hoặc PDF.");
-}
-
-TEST(CheckNewPetitionTest, ExtensionMustAgreeWithBytes) {
-  struct Row {
-    const char* name;
-    std::string bytes;
-    const char* message;
-  };
-  const Row rows[] = {
-      {"don.pdf", kPngBytes, "Tệp don.pdf có đuôi .pdf nhưng nội dung là ảnh PNG."},
-      {"anh.JPG", kPdfBytes, "Tệp anh.JPG có đuôi .JPG nhưng nội dung là tệp PDF."},
-      {"anh.png", kJpegBytes, "Tệp anh.png có đuôi .png nhưng nội dung là ảnh JPEG."},
-      {"anh.jpeg", kPngBytes, "Tệp anh.jpeg có đuôi .jpeg nhưng nội dung là ảnh PNG."},
-  };
-  for (const Row& row : rows) {
-    NewPetition p = ValidOnline();
-    p.attachments.push_back({row.name, row.bytes});
-    EXPECT_EQ(OnlyError(p, "attachments"), row.message);
-  }
-  // Agreeing names, in any case, and other extensions are accepted.
-  NewPetition p = ValidOnline();
-  p.attachments = {{"a.JPEG", kJpegBytes},
-                   {"b.jpg", kJpegBytes},
-                   {"c.PNG", kPngBytes},
-                   {"d.Pdf", kPdfBytes},
-                   {"e.scan", kPdfBytes}};
-  Result<CheckedPetition> r = Check(p);
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->media_types, (std::vector<std::string>{"image/jpeg", "image/jpeg", "image/png",
-                                                      "application/pdf", "application/pdf"}));
-}
-
-TEST(CheckNewPetitionTest, FileNamePathStrippedAndDefaulted) {
-  NewPetition p = ValidOnline();
-  p.attachments = {{"C:\\Users\\An\\Desktop\\đơn.pdf", kPdfBytes},
-                   {"../../etc/passwd.png", kPngBytes},
-                   {"", kJpegBytes},
-                   {"thu-muc/  ", kJpegBytes},
-                   {"a\nb\x01.png", kPngBytes}};
-  Result<CheckedPetition> r = Check(p);
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->attachments[0].file_name, "đơn.pdf");
-  EXPECT_EQ(r->attachments[1].file_name, "passwd.png");
-  EXPECT_EQ(r->attachments[2].file_name, "tep-dinh-kem");
-  EXPECT_EQ(r->attachments[3].file_name, "tep-dinh-kem");
-  EXPECT_EQ(r->attachments[4].file_name, "ab.png");
 }
 
 // ---------------------------------------------------------------- all at once

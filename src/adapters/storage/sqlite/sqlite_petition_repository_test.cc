@@ -10,6 +10,7 @@
 #include <string>
 
 #include "adapters/storage/contract/petition_repository_contract.h"
+#include "adapters/storage/contract/petition_search_contract.h"
 #include "adapters/storage/sqlite/database.h"
 #include "adapters/storage/sqlite/sqlite_conference_repository.h"
 #include "adapters/storage/sqlite/sqlite_testing.h"
@@ -34,6 +35,8 @@ using SqliteMemoryBackend = sqlite::MemoryBackend<SqliteStores>;
 }  // namespace
 
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, PetitionRepositoryContract, sqlite::Backends<SqliteStores>,
+                               sqlite::BackendName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, PetitionSearchContract, sqlite::Backends<SqliteStores>,
                                sqlite::BackendName);
 
 namespace {
