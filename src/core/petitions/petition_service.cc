@@ -322,10 +322,24 @@ Result<std::string> PetitionService::AttachmentBytes(const Actor& actor, Commune
   return MakeError(ErrorCode::kNotFound, "Không có tệp đính kèm này.");
 }
 
+Result<PetitionService::ViewContext> PetitionService::LoadViewContext(CommuneId commune) {
+  ViewContext context;
+  ASSIGN_OR_RETURN(context.commune, communes_.FindCommune(commune));
+  ASSIGN_OR_RETURN(context.units, communes_.ListUnits(commune));
+  ASSIGN_OR_RETURN(context.settings, Settings(commune));
+  return context;
+}
+
 Result<PublicPetitionView> PetitionService::PublicView(const Petition& petition, bool detailed) {
-  ASSIGN_OR_RETURN(Commune commune, communes_.FindCommune(petition.commune_id));
-  ASSIGN_OR_RETURN(std::vector<Unit> units, communes_.ListUnits(petition.commune_id));
-  ASSIGN_OR_RETURN(PetitionSettings settings, Settings(petition.commune_id));
+  ASSIGN_OR_RETURN(ViewContext context, LoadViewContext(petition.commune_id));
+  return BuildPublicView(petition, detailed, context);
+}
+
+PublicPetitionView PetitionService::BuildPublicView(const Petition& petition, bool detailed,
+                                                    const ViewContext& context) {
+  const Commune& commune = context.commune;
+  const std::vector<Unit>& units = context.units;
+  const PetitionSettings& settings = context.settings;
   const Date today = Today();
   PublicPetitionView view;
   view.code = petition.code;
@@ -415,9 +429,10 @@ Result<std::vector<PublicPetitionView>> PetitionService::PublishedAnswers(
   query.limit = std::clamp(limit, 1, 100);
   ASSIGN_OR_RETURN(PetitionPage page, repo_.Search(commune, query));
   if (total != nullptr) *total = page.total;
+  ASSIGN_OR_RETURN(ViewContext context, LoadViewContext(commune));
   std::vector<PublicPetitionView> views;
   for (const Petition& petition : page.items) {
-    ASSIGN_OR_RETURN(PublicPetitionView view, PublicView(petition, false));
+    PublicPetitionView view = BuildPublicView(petition, false, context);
     // The public list shows the question too (it is what was answered),
     // except for tố cáo items, which are never listed.
     for (size_t i = 0; i < view.items.size(); ++i) {

@@ -192,6 +192,15 @@ class PetitionService {
                                       std::string_view hash, const AuditContext& ctx);
 
  private:
+  // What a public view needs besides the petition, loaded once per page.
+  struct ViewContext {
+    Commune commune;
+    std::vector<Unit> units;
+    PetitionSettings settings;
+  };
+  Result<ViewContext> LoadViewContext(CommuneId commune);
+  PublicPetitionView BuildPublicView(const Petition& petition, bool detailed,
+                                     const ViewContext& context);
   // The petition from checked input (attachments are stored by Submit).
   Result<Petition> Build(const Commune& commune, const NewPetition& input,
                          CheckedPetition& checked);
