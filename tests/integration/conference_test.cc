@@ -15,17 +15,6 @@
 namespace doithoai::testing {
 namespace {
 
-std::string Shell(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  ::pclose(pipe);
-  return out;
-}
-
 class ConferenceApiTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -48,17 +48,6 @@ constexpr char kStaff[] = "/quan-tri/hoang-truong/kien-nghi";
 constexpr char kFormPath[] = "/x/hoang-truong/gui-kien-nghi";
 constexpr char kFormType[] = "application/x-www-form-urlencoded";
 
-std::string Shell(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  ::pclose(pipe);
-  return out;
-}
-
 std::string ReadBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;

@@ -30,6 +30,9 @@ struct CommandResult {
 // standard input.
 CommandResult RunDoithoai(const std::vector<std::string>& args, const std::string& input = "");
 
+// Runs `command` with /bin/sh and returns its standard output.
+std::string Shell(const std::string& command);
+
 // A fresh temporary directory, removed with its contents on destruction.
 class TempDir {
  public:
