@@ -75,3 +75,18 @@ build/release/doithoai_micro_bench --benchmark_min_time=0.3 --benchmark_format=c
       for (i = 0; i < n; i++)
         printf "%-28s %14.0f %12.1f  %s\n", order[i], t[order[i]], t[order[i]] / base, label[order[i]]
     }'
+
+# Issue #6: duplicate grouping over 100,000 synthetic petitions and
+# suggestion / similarity latency per petition (Google Benchmark).
+echo
+build/release/doithoai_suggestion_bench --benchmark_min_time=0.2 --benchmark_format=csv 2>/dev/null |
+  awk -F, 'NR > 1 { gsub(/"/, "", $1); t[$1] = $3; unit[$1] = $5; order[n++] = $1 }
+    END {
+      base = t["BM_FoldBaseline"]
+      printf "%-34s %16s %12s\n", "suggestion benchmark", "time/op", "x baseline"
+      for (i = 0; i < n; i++) {
+        v = t[order[i]]; u = unit[order[i]]; gsub(/"/, "", u)
+        us = v * (u == "ms" ? 1000 : (u == "s" ? 1000000 : (u == "ns" ? 0.001 : 1)))
+        printf "%-34s %13.1f us %12.1f\n", order[i], us, us / base
+      }
+    }'

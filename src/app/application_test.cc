@@ -181,6 +181,26 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
        {Rule::kCommune, CommuneAction::kHandlePetitions}},
       {{"POST", "/quan-tri/{slug}/kien-nghi/{id}/mo-lai"},
        {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      // Cases, prominent issues and notifications (issue #6). {id} of a case
+      // is the probe case (made in SetUp).
+      {{"GET", "/api/v1/communes/{slug}/issues/prominent"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/quan-tri/{slug}/vu-viec"}, {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"POST", "/quan-tri/{slug}/vu-viec"}, {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"GET", "/quan-tri/{slug}/vu-viec/{id}"}, {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"POST", "/quan-tri/{slug}/vu-viec/{id}/them"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/vu-viec/{id}/bo"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/vu-viec/{id}/doi-ten"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"POST", "/quan-tri/{slug}/vu-viec/{id}/tra-loi"},
+       {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"GET", "/quan-tri/{slug}/thong-bao"}, {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      {{"GET", "/quan-tri/{slug}/thong-bao/cai-dat"},
+       {Rule::kCommune, CommuneAction::kManagePetitionSettings}},
+      {{"POST", "/quan-tri/{slug}/thong-bao/cai-dat"},
+       {Rule::kCommune, CommuneAction::kManagePetitionSettings}},
   };
   return table;
 }
@@ -229,6 +249,19 @@ class ApplicationTest : public DemoAppTest {
     probe_petition_.id = std::to_string(created->petition.id.value);
     probe_petition_.code = created->petition.code;
     probe_petition_.hash = created->petition.attachments.at(0).hash;
+    // The case the case routes act on: the probe petition and a demo one.
+    PetitionQuery query;
+    query.limit = 5;
+    auto demo_petitions = app_->petitions().Search(demo_, query);
+    ASSERT_TRUE(demo_petitions.ok());
+    std::string other_code;
+    for (const Petition& p : demo_petitions->items) {
+      if (p.code != created->petition.code) other_code = p.code;
+    }
+    auto probe_case = app_->cases().Create(demo_, "Đèn chiếu sáng ngõ xóm",
+                                           {created->petition.code, other_code}, petition_ctx);
+    ASSERT_TRUE(probe_case.ok()) << probe_case.error().message;
+    ASSERT_EQ(probe_case->id.value, 1);
   }
   http::HttpResponse Call(const std::string& method, const std::string& path,
                           const std::map<std::string, std::string>& headers = {},

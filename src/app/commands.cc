@@ -18,6 +18,7 @@
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/system/system_clock.h"
 #include "app/demo.h"
+#include "app/job_worker.h"
 #include "app/units_command.h"
 #include "app/wiring.h"
 
@@ -210,7 +211,14 @@ int RunServe(const ServeConfig& config) {
   Result<std::string> key = LoadSecretKey(config.db_path, config.secret_key_file);
   if (!key.ok()) return Fail(key.error());
   app_options.secret_key = *key;
+  app_options.worker_id = "serve-" + std::to_string(::getpid());
   Application application(**db, clock, **crypto, app_options);
+  Status notify = SetUpNotifications(application, config, clock);
+  if (!notify.ok()) return Fail(notify.error());
+  // Issue #6: reminders, digests and deliveries run beside the requests.
+  JobWorker worker(application.notifications(), application.job_runner(),
+                   std::chrono::seconds(config.worker_interval_seconds));
+  application.notifications().SetWakeup([&worker] { worker.Wake(); });
 
   // Block the stop signals before any thread starts, so that only sigwait()
   // below receives them.
@@ -230,6 +238,7 @@ int RunServe(const ServeConfig& config) {
   }
   auto server = http::HttpServer::Start(options, application.handler());
   if (!server.ok()) return Fail(server.error());
+  worker.Start();
   std::string host =
       listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host;
   std::printf("doithoai đang phục vụ tại http://%s:%u/\n", host.c_str(),
@@ -242,6 +251,7 @@ int RunServe(const ServeConfig& config) {
                signal_number);
   int cut = (*server)->Shutdown(std::chrono::seconds(5));
   if (cut > 0) std::fprintf(stderr, "Đã dừng; %d yêu cầu chưa xong bị ngắt.\n", cut);
+  worker.Stop();
   return 0;
 }
 

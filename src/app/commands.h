@@ -29,6 +29,20 @@ AuditContext CliAuditContext(const Clock& clock);
 // (mode 0600) when it does not exist.
 Result<std::string> LoadSecretKey(const std::string& db_path, const std::string& key_file);
 
+// The HMAC key of webhook signatures: the content of `file` (default
+// "<db path>.notify-secret"), created with 32 random bytes in hex (mode
+// 0600) when missing.
+Result<std::string> LoadNotifySecret(const std::string& db_path, const std::string& file);
+
+class Application;
+// Gives `app` the transports of `config.notify` (the log defaults to
+// "<db path>.notify.log") and the webhook key of LoadNotifySecret.
+Status SetUpNotifications(Application& app, const ServeConfig& config, const Clock& clock);
+
+// `doithoai jobs run`: one pass of the background worker (plans, reminders,
+// deliveries) with the transports of `config.notify`, then exits.
+int RunJobs(const ServeConfig& config);
+
 // Creates (or upgrades) the database; with `demo`, adds the demo commune. A
 // new database is built in a temporary file and renamed into place, so a
 // failure never leaves a half-written file.

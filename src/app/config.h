@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/result.h"
 
@@ -38,6 +39,15 @@ struct ServeConfig {
   std::string secret_key_file;
   // Attachment storage; empty = "<db path>.files".
   std::string files_dir;
+  // Notification transports: "log=PATH", "webhook=URL", "smtp=URL?from=…"
+  // (issue #6); the log ("<db path>.notify.log" unless given) always records
+  // what no other transport carries.
+  std::vector<std::string> notify;
+  // The HMAC key of webhook signatures; empty = "<db path>.notify-secret",
+  // created on first use (mode 0600). Give the same file to the relay.
+  std::string notify_secret_file;
+  // How often the background worker looks for due jobs, in seconds.
+  unsigned worker_interval_seconds = 15;
 };
 
 }  // namespace doithoai::app

@@ -1,14 +1,16 @@
 // doithoai: the commune dialogue-conference and petition server.
 // Subcommands: serve, init, migrate, backup, user, commune, units, petitions, audit,
-// demo-logins, version. Every flag can also be set with a DOITHOAI_*
+// eval, jobs, demo-logins, version. Every flag can also be set with a DOITHOAI_*
 // environment variable; flags win. Help and errors are in Vietnamese.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <iostream>
 #include <string>
 
 #include "app/audit_command.h"
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/eval_command.h"
 #include "app/petition_command.h"
 #include "app/roster_command.h"
 #include "app/units_command.h"
@@ -87,6 +89,21 @@ int main(int argc, char** argv) {
       ->add_option("--secret-key-file", serve_config.secret_key_file,
                    "Tệp khóa niêm phong danh tính người tố cáo (mặc định: <db>.key)")
       ->envname("DOITHOAI_SECRET_KEY_FILE");
+  serve
+      ->add_option("--notify", serve_config.notify,
+                   "Kênh gửi thông báo (lặp lại được): log=ĐƯỜNG_DẪN, webhook=URL, "
+                   "smtp=smtp://máy:cổng?from=địa_chỉ&user=…&password=…")
+      ->envname("DOITHOAI_NOTIFY");
+  serve
+      ->add_option("--notify-secret-file", serve_config.notify_secret_file,
+                   "Tệp khóa ký HMAC của webhook (mặc định <db>.notify-secret)")
+      ->envname("DOITHOAI_NOTIFY_SECRET_FILE");
+  serve
+      ->add_option("--worker-interval", serve_config.worker_interval_seconds,
+                   "Chu kỳ chạy việc nền (giây)")
+      ->envname("DOITHOAI_WORKER_INTERVAL")
+      ->check(CLI::Range(1u, 3600u))
+      ->capture_default_str();
   serve
       ->add_option("--files-dir", serve_config.files_dir,
                    "Thư mục lưu tệp đính kèm (mặc định: <db>.files)")
@@ -193,6 +210,34 @@ int main(int argc, char** argv) {
   CLI::App* audit_verify = Command(*audit, "verify", "Kiểm tra chuỗi băm của nhật ký");
   AddDb(audit_verify, db);
 
+  CLI::App* eval = Command(cli, "eval", "Đo chất lượng gợi ý và phát hiện đơn trùng");
+  eval->require_subcommand(1);
+  std::string eval_file;
+  CLI::App* eval_suggestions =
+      Command(*eval, "suggestions",
+              "Độ chính xác gợi ý lĩnh vực, bộ phận; độ chính xác phát hiện đơn trùng");
+  eval_suggestions->add_option("file", eval_file, "Tệp JSON Lines có nhãn (xem eval/README.md)")
+      ->required();
+
+  ServeConfig jobs_config;
+  CLI::App* jobs = Command(cli, "jobs", "Việc nền: nhắc hạn, gửi thông báo");
+  jobs->require_subcommand(1);
+  CLI::App* jobs_run =
+      Command(*jobs, "run", "Chạy một lượt các việc nền đến hạn rồi thoát (dùng với cron)");
+  AddDb(jobs_run, jobs_config.db_path);
+  jobs_run->add_option("--notify", jobs_config.notify, "Kênh gửi thông báo, như lệnh serve")
+      ->envname("DOITHOAI_NOTIFY");
+  jobs_run
+      ->add_option("--notify-secret-file", jobs_config.notify_secret_file,
+                   "Tệp khóa ký HMAC của webhook (mặc định <db>.notify-secret)")
+      ->envname("DOITHOAI_NOTIFY_SECRET_FILE");
+  jobs_run->add_option("--public-url", jobs_config.public_url, "Địa chỉ công khai của máy chủ")
+      ->envname("DOITHOAI_PUBLIC_URL");
+  jobs_run
+      ->add_option("--secret-key-file", jobs_config.secret_key_file,
+                   "Tệp khóa niêm phong danh tính người tố cáo (mặc định: <db>.key)")
+      ->envname("DOITHOAI_SECRET_KEY_FILE");
+
   CLI::App* demo_logins = Command(cli, "demo-logins", "In các tài khoản mẫu");
   CLI::App* version = Command(cli, "version", "In phiên bản");
 
@@ -221,6 +266,8 @@ int main(int argc, char** argv) {
   if (*petitions_import) return RunPetitionImport(petition_import_args);
   if (*audit_verify) return RunAuditVerify(db);
   if (*demo_logins) return RunDemoLogins();
+  if (*eval_suggestions) return RunEvalSuggestions(eval_file, std::cout, std::cerr);
+  if (*jobs_run) return RunJobs(jobs_config);
   if (*version) {
     std::printf("doithoai %s\n", DOITHOAI_VERSION);
     return 0;

@@ -8,6 +8,7 @@
 #include "adapters/web/responses.h"
 #include "app/calendar_data.h"
 #include "app/petition_rules_data.h"
+#include "app/suggestion_data.h"
 
 namespace doithoai::app {
 
@@ -25,6 +26,14 @@ std::unique_ptr<crypto::SodiumIdentityVault> MakeVault(std::string key) {
   // build an Application; a bad key here is a programming error.
   assert(vault.ok());
   return std::move(vault).value();
+}
+
+std::string RandomSecret(std::string secret) {
+  if (secret.empty()) {
+    secret.assign(32, '\0');
+    randombytes_buf(secret.data(), secret.size());
+  }
+  return secret;
 }
 
 std::string FilesDir(const sqlite::SqliteDatabase& db, const AppOptions& options) {
@@ -52,6 +61,16 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       attachment_store_(FilesDir(db, options), *vault_),
       petition_service_(petition_repo_, communes_, *vault_, attachment_store_, clock, calendar_,
                         LoadPetitionRules().value()),
+      job_queue_(db),
+      outbox_(db),
+      notify_settings_(db),
+      case_repo_(db),
+      notification_service_(outbox_, notify_settings_, job_queue_, petition_repo_, communes_, clock,
+                            calendar_, options.public_url),
+      // The lexicon is embedded data checked by suggestion_data_test.
+      insight_service_(petition_repo_, case_repo_, communes_, LoadFieldLexicon().value()),
+      case_service_(case_repo_, petition_service_, insight_service_),
+      job_runner_(job_queue_, clock, options.worker_id),
       public_limiter_(clock, options.public_rate_limit),
       auth_(accounts_, sessions_, throttle_, crypto, clock, options.auth),
       site_(router_, auth_, options.secure_cookies),
@@ -63,7 +82,14 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       conference_pages_(conference_service_, communes_, clock, options.public_url),
       petition_public_pages_(petition_service_, communes_, clock, crypto, public_limiter_),
       petition_api_(petition_service_, communes_, clock, public_limiter_),
-      petition_staff_pages_(petition_service_, communes_, clock, &conference_service_) {
+      petition_staff_pages_(petition_service_, communes_, clock, &conference_service_,
+                            &insight_service_, &case_service_),
+      case_pages_(case_service_, insight_service_, petition_service_, communes_, clock),
+      notification_pages_(notification_service_, communes_, clock) {
+  petition_service_.AddObserver(&insight_service_);
+  petition_service_.AddObserver(&notification_service_);
+  notification_service_.RegisterHandlers(job_runner_);
+  petition_api_.SetInsight(&insight_service_, &case_service_);
   site_.Add("GET", "/healthz", web::Access::kPublic, [](http::HttpRequest&, web::RequestContext&) {
     return web::JsonResponse(200, {{"status", "ok"}});
   });
@@ -76,6 +102,20 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
   petition_public_pages_.Register(site_);
   petition_api_.Register(site_);
   petition_staff_pages_.Register(site_);
+  case_pages_.Register(site_);
+  notification_pages_.Register(site_);
+}
+
+Status Application::UseTransports(const notify::NotifyConfig& config, const std::string& log_path,
+                                  const std::string& webhook_secret, const Clock& clock) {
+  ASSIGN_OR_RETURN(transports_,
+                   notify::MakeTransports(config, log_path, RandomSecret(webhook_secret), clock));
+  std::vector<Transport*> raw;
+  for (const auto& t : transports_) {
+    raw.push_back(t.get());
+  }
+  notification_service_.SetTransports(std::move(raw));
+  return OkStatus();
 }
 
 http::Handler Application::handler() const { return web::MakeDispatcher(router_); }

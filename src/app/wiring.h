@@ -10,17 +10,24 @@
 #include "adapters/crypto/sodium_identity_vault.h"
 #include "adapters/http/router.h"
 #include "adapters/http/server.h"
+#include "adapters/notify/notify_config.h"
 #include "adapters/storage/files/file_attachment_store.h"
 #include "adapters/storage/sqlite/audit_log.h"
 #include "adapters/storage/sqlite/database.h"
 #include "adapters/storage/sqlite/sqlite_account_store.h"
+#include "adapters/storage/sqlite/sqlite_case_repository.h"
 #include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/storage/sqlite/sqlite_conference_repository.h"
+#include "adapters/storage/sqlite/sqlite_job_queue.h"
+#include "adapters/storage/sqlite/sqlite_notification_settings.h"
+#include "adapters/storage/sqlite/sqlite_outbox.h"
 #include "adapters/storage/sqlite/sqlite_petition_repository.h"
 #include "adapters/web/account_admin_pages.h"
 #include "adapters/web/account_pages.h"
 #include "adapters/web/admin_pages.h"
+#include "adapters/web/case_pages.h"
 #include "adapters/web/conference_pages.h"
+#include "adapters/web/notification_pages.h"
 #include "adapters/web/petition_api.h"
 #include "adapters/web/petition_public_pages.h"
 #include "adapters/web/petition_staff_pages.h"
@@ -31,6 +38,10 @@
 #include "core/accounts/authenticator.h"
 #include "core/calendar/working_calendar.h"
 #include "core/conferences/conference_service.h"
+#include "core/jobs/job_runner.h"
+#include "core/notifications/notification_service.h"
+#include "core/petitions/case_service.h"
+#include "core/petitions/insight_service.h"
 #include "core/petitions/petition_service.h"
 
 namespace doithoai::app {
@@ -48,6 +59,8 @@ struct AppOptions {
   std::string secret_key;
   // Where attachments are stored by content hash; empty = "<db path>.files".
   std::string files_dir;
+  // Names this process in job claims (several servers share one database).
+  std::string worker_id = "app";
 };
 
 class Application {
@@ -57,6 +70,13 @@ class Application {
   Application(const Application&) = delete;
   Application& operator=(const Application&) = delete;
 
+  // Builds the notification transports (`serve --notify`, the log at
+  // `log_path` last) and hands them to the notification service. Without a
+  // call, messages stay queued. `webhook_secret` is the HMAC key of webhook
+  // signatures (empty = a random key for this process, tests).
+  Status UseTransports(const notify::NotifyConfig& config, const std::string& log_path,
+                       const std::string& webhook_secret, const Clock& clock);
+
   // The request handler for the HTTP server (valid while this lives).
   http::Handler handler() const;
   const web::Site& site() const { return site_; }
@@ -65,6 +85,12 @@ class Application {
   Authenticator& auth() { return auth_; }
   ConferenceService& conferences() { return conference_service_; }
   PetitionService& petitions() { return petition_service_; }
+  NotificationService& notifications() { return notification_service_; }
+  InsightService& insight() { return insight_service_; }
+  CaseService& cases() { return case_service_; }
+  JobRunner& job_runner() { return job_runner_; }
+  JobQueue& job_queue() { return job_queue_; }
+  OutboxRepository& outbox() { return outbox_; }
 
  private:
   sqlite::SqliteCommuneRepository communes_;
@@ -79,6 +105,15 @@ class Application {
   std::unique_ptr<crypto::SodiumIdentityVault> vault_;
   files::FileAttachmentStore attachment_store_;
   PetitionService petition_service_;
+  sqlite::SqliteJobQueue job_queue_;
+  sqlite::SqliteOutbox outbox_;
+  sqlite::SqliteNotificationSettings notify_settings_;
+  sqlite::SqliteCaseRepository case_repo_;
+  NotificationService notification_service_;
+  InsightService insight_service_;
+  CaseService case_service_;
+  std::vector<std::unique_ptr<Transport>> transports_;
+  JobRunner job_runner_;
   web::RateLimiter public_limiter_;
   Authenticator auth_;
   http::Router router_;
@@ -92,6 +127,8 @@ class Application {
   web::PetitionPublicPages petition_public_pages_;
   web::PetitionApi petition_api_;
   web::PetitionStaffPages petition_staff_pages_;
+  web::CasePages case_pages_;
+  web::NotificationPages notification_pages_;
 };
 
 }  // namespace doithoai::app

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "adapters/http/form.h"
+#include "adapters/json/insight_json.h"
 #include "adapters/resources/embedded.h"
 #include "adapters/web/petition_view.h"
 #include "adapters/web/responses.h"
@@ -122,6 +123,7 @@ void PetitionApi::Register(Site& site) {
   add("GET", commune + "/fields", Access::kPublic, &PetitionApi::Fields);
   add("GET", "/api/v1/petitions/{code}", Access::kPublic, &PetitionApi::PublicShow);
   add("GET", "/api/v1/openapi.json", Access::kPublic, &PetitionApi::OpenApi);
+  add("GET", commune + "/issues/prominent", Access::kSignedIn, &PetitionApi::Prominent);
 }
 
 http::HttpResponse PetitionApi::Create(http::HttpRequest& request, RequestContext& ctx) {
@@ -312,9 +314,40 @@ http::HttpResponse PetitionApi::StaffShow(http::HttpRequest& request, RequestCon
   }
   Result<StaffNames> names = LoadStaffNames(service_, communes_, commune->id);
   if (!names.ok()) return ErrorResponse(request, names.error());
-  return JsonResponse(200,
-                      StaffPetitionJson(*petition, names->fields, names->units, names->villages,
-                                        service_.Today(), names->settings.due_soon_days));
+  nlohmann::json body = StaffPetitionJson(*petition, names->fields, names->units, names->villages,
+                                          service_.Today(), names->settings.due_soon_days);
+  if (insight_ != nullptr) {
+    Result<PetitionSuggestions> suggestions = insight_->Suggest(*petition);
+    if (!suggestions.ok()) return ErrorResponse(request, suggestions.error());
+    body["suggestions"] = SuggestionsJson(*suggestions);
+    Result<std::vector<SimilarPetition>> similar = insight_->Similar(*petition);
+    if (!similar.ok()) return ErrorResponse(request, similar.error());
+    body["similar"] = SimilarJson(*similar);
+  }
+  if (cases_ != nullptr) {
+    Result<std::optional<CaseId>> in_case = cases_->CaseOf(commune->id, petition->id);
+    if (!in_case.ok()) return ErrorResponse(request, in_case.error());
+    body["case_id"] = in_case->has_value() ? nlohmann::json((*in_case)->value) : nlohmann::json();
+  }
+  return JsonResponse(200, body);
+}
+
+http::HttpResponse PetitionApi::Prominent(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse denied;
+  Result<Commune> commune =
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewPetitions, &denied);
+  if (!commune.ok()) return denied;
+  if (cases_ == nullptr || insight_ == nullptr) {
+    return ErrorResponse(request, MakeError(ErrorCode::kNotFound, ""));
+  }
+  Result<std::vector<ProminentIssue>> issues = cases_->Prominent(commune->id);
+  if (!issues.ok()) return ErrorResponse(request, issues.error());
+  Result<std::vector<PetitionField>> fields = service_.Fields(commune->id);
+  if (!fields.ok()) return ErrorResponse(request, fields.error());
+  Result<std::vector<std::vector<SimilarPetition>>> groups =
+      insight_->UncasedGroups(commune->id, 50);
+  if (!groups.ok()) return ErrorResponse(request, groups.error());
+  return JsonResponse(200, ProminentJson(*issues, *fields, *groups));
 }
 
 http::HttpResponse PetitionApi::Fields(http::HttpRequest& request, RequestContext&) {

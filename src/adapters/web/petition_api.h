@@ -12,6 +12,8 @@
 #include "adapters/web/site.h"
 #include "core/common/clock.h"
 #include "core/communes/commune_repository.h"
+#include "core/petitions/case_service.h"
+#include "core/petitions/insight_service.h"
 #include "core/petitions/petition_service.h"
 
 namespace doithoai::web {
@@ -22,6 +24,12 @@ class PetitionApi {
               RateLimiter& limiter)
       : service_(service), communes_(communes), clock_(clock), limiter_(limiter) {}
   void Register(Site& site);
+  // Adds `suggestions` and `similar` to the staff view of a petition, and
+  // GET …/issues/prominent (issue #6). Not owned; set at wiring time.
+  void SetInsight(InsightService* insight, CaseService* cases) {
+    insight_ = insight;
+    cases_ = cases;
+  }
 
  private:
   http::HttpResponse Create(http::HttpRequest& request, RequestContext& ctx);
@@ -30,11 +38,14 @@ class PetitionApi {
   http::HttpResponse StaffShow(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse Fields(http::HttpRequest& request, RequestContext& ctx);
   http::HttpResponse OpenApi(http::HttpRequest& request, RequestContext& ctx);
+  http::HttpResponse Prominent(http::HttpRequest& request, RequestContext& ctx);
 
   PetitionService& service_;
   CommuneRepository& communes_;
   const Clock& clock_;
   RateLimiter& limiter_;
+  InsightService* insight_ = nullptr;
+  CaseService* cases_ = nullptr;
 };
 
 }  // namespace doithoai::web

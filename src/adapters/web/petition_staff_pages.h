@@ -40,6 +40,8 @@
 #include "core/common/clock.h"
 #include "core/communes/commune_repository.h"
 #include "core/conferences/conference_service.h"
+#include "core/petitions/case_service.h"
+#include "core/petitions/insight_service.h"
 #include "core/petitions/petition_service.h"
 
 namespace doithoai::web {
@@ -48,9 +50,17 @@ class PetitionStaffPages {
  public:
   // `conferences` (optional) fills the conference selects; without it the
   // forms take a conference number.
+  // `insight` and `cases` (optional) add the suggested field and unit and
+  // the similar petitions to the petition page (issue #6).
   PetitionStaffPages(PetitionService& service, CommuneRepository& communes, const Clock& clock,
-                     ConferenceService* conferences = nullptr)
-      : service_(service), communes_(communes), clock_(clock), conferences_(conferences) {}
+                     ConferenceService* conferences = nullptr, InsightService* insight = nullptr,
+                     CaseService* cases = nullptr)
+      : service_(service),
+        communes_(communes),
+        clock_(clock),
+        conferences_(conferences),
+        insight_(insight),
+        cases_(cases) {}
   void Register(Site& site);
 
  private:
@@ -102,6 +112,10 @@ class PetitionStaffPages {
                                  const std::string& title);
   // petition_staff_show.cc: the petition page (`identity` only in the
   // response to an audited read), identity, attachments and the export.
+  static nlohmann::json SuggestionView(const PetitionSuggestions& suggested,
+                                       const PetitionItem& item, int64_t version);
+  // The similar petitions and the case of `p`, with the grouping forms.
+  Result<nlohmann::json> GroupingView(const Commune& commune, const Petition& p, bool can_handle);
   http::HttpResponse RenderShow(const http::HttpRequest& request, const RequestContext& ctx,
                                 const Commune& commune, const Petition& petition, int status,
                                 const Error* error, const std::optional<Submitter>& identity);
@@ -157,6 +171,8 @@ class PetitionStaffPages {
   CommuneRepository& communes_;
   const Clock& clock_;
   ConferenceService* conferences_;
+  InsightService* insight_;
+  CaseService* cases_;
   std::atomic<uint64_t> form_counter_{0};
 };
 

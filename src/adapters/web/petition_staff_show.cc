@@ -12,6 +12,7 @@
 #include "adapters/web/petition_view.h"
 #include "adapters/web/responses.h"
 #include "adapters/web/templates.h"
+#include "core/petitions/similarity.h"
 
 namespace doithoai::web {
 
@@ -102,6 +103,69 @@ http::HttpResponse PetitionStaffPages::Export(http::HttpRequest& request, Reques
 }
 
 // ---- the petition page ----
+
+nlohmann::json PetitionStaffPages::SuggestionView(const PetitionSuggestions& suggested,
+                                                  const PetitionItem& item, int64_t version) {
+  auto percent = [](double score) { return std::to_string(static_cast<int>(score * 100 + 0.5)); };
+  auto because = [](const Suggestion& s) {
+    std::string words;
+    for (const std::string& w : s.because) words += (words.empty() ? "" : ", ") + w;
+    return words;
+  };
+  nlohmann::json fields = nlohmann::json::array();
+  for (const Suggestion& f : suggested.fields) {
+    fields.push_back({{"value", f.key},
+                      {"label", f.label},
+                      {"percent", percent(f.score)},
+                      {"because", because(f)},
+                      {"current", f.key == item.field},
+                      {"class", PetitionClassCode(item.petition_class)},
+                      {"version", version}});
+  }
+  nlohmann::json units = nlohmann::json::array();
+  for (const Suggestion& u : suggested.units) {
+    units.push_back({{"value", u.key},
+                     {"label", u.label},
+                     {"percent", percent(u.score)},
+                     {"because", because(u)},
+                     {"current", item.unit_id && std::to_string(item.unit_id->value) == u.key},
+                     {"version", version}});
+  }
+  return {{"fields", fields},
+          {"units", units},
+          {"has_fields", !fields.empty()},
+          {"has_units", !units.empty()}};
+}
+
+Result<nlohmann::json> PetitionStaffPages::GroupingView(const Commune& commune, const Petition& p,
+                                                        bool can_handle) {
+  ASSIGN_OR_RETURN(std::optional<CaseId> in_case, cases_->CaseOf(commune.id, p.id));
+  ASSIGN_OR_RETURN(std::vector<SimilarPetition> similar, insight_->Similar(p, 8));
+  const std::string cases_base = "/quan-tri/" + commune.slug + "/vu-viec";
+  nlohmann::json rows = nlohmann::json::array();
+  for (const SimilarPetition& s : similar) {
+    rows.push_back(
+        {{"code", s.code},
+         {"href", PetitionPath(commune, s.id)},
+         {"percent", std::to_string(static_cast<int>(s.score * 100 + 0.5))},
+         {"status_label", StatusLabelOfCode(s.status_code)},
+         {"likely_duplicate", s.score >= kDuplicateThreshold},
+         {"case_href", s.case_id ? cases_base + "/" + std::to_string(s.case_id->value) : ""},
+         {"join_action", s.case_id && !in_case
+                             ? cases_base + "/" + std::to_string(s.case_id->value) + "/them"
+                             : ""}});
+  }
+  nlohmann::json view = {{"similar", rows},
+                         {"this_code", p.code},
+                         {"has_similar", !rows.empty()},
+                         {"cases_base", cases_base},
+                         {"can_group", can_handle && !in_case && !rows.empty()},
+                         {"can_join", can_handle && !in_case}};
+  if (in_case) {
+    view["case_href"] = cases_base + "/" + std::to_string(in_case->value);
+  }
+  return view;
+}
 
 http::HttpResponse PetitionStaffPages::Show(http::HttpRequest& request, RequestContext& ctx) {
   http::HttpResponse denied;
@@ -302,10 +366,23 @@ http::HttpResponse PetitionStaffPages::RenderShow(const http::HttpRequest& reque
                      {"comment", item.rating->comment},
                      {"at", FormatVietnamTime(item.rating->at)}};
     }
+    // Issue #6 §2: the suggested field and unit, each with the words that
+    // triggered it; one click confirms (the classify / assign forms).
+    if (insight_ != nullptr && can_handle && IsOpen(s)) {
+      Result<PetitionSuggestions> suggested = insight_->Suggest(p, item.number);
+      if (suggested.ok()) {
+        j["suggestions"] = SuggestionView(*suggested, item, p.version);
+      }
+    }
     items.push_back(std::move(j));
   }
   page["items"] = items;
   page["can_handle"] = can_handle;
+  if (insight_ != nullptr && cases_ != nullptr) {
+    Result<nlohmann::json> grouping = GroupingView(commune, p, can_handle);
+    if (!grouping.ok()) return ErrorResponse(request, grouping.error());
+    page["grouping"] = std::move(grouping).value();
+  }
 
   nlohmann::json attachments = nlohmann::json::array();
   for (const PetitionAttachment& a : p.attachments) {

@@ -24,6 +24,7 @@ using AccountId = Id<struct AccountTag>;
 using ConferenceId = Id<struct ConferenceTag>;
 using DocumentId = Id<struct DocumentTag>;
 using PetitionId = Id<struct PetitionTag>;
+using CaseId = Id<struct CaseTag>;
 
 }  // namespace doithoai
 

@@ -89,6 +89,8 @@ class [[nodiscard]] Result {
     assert(!ok());
     return std::get<1>(std::move(data_));
   }
+  // The outcome without the value.
+  Result<void> status() const;
 
  private:
   std::variant<T, Error> data_;
@@ -117,6 +119,14 @@ class [[nodiscard]] Result<void> {
 };
 
 using Status = Result<void>;
+
+template <typename T>
+Result<void> Result<T>::status() const {
+  if (ok()) {
+    return Result<void>();
+  }
+  return error();
+}
 
 inline Status OkStatus() { return Status(); }
 

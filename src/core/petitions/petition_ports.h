@@ -11,6 +11,19 @@
 
 namespace doithoai {
 
+struct Petition;
+
+// Told about every stored change of a petition, after it is durable
+// (notifications, the suggestion and similarity models). Its errors never
+// fail the request that made the change.
+class PetitionObserver {
+ public:
+  virtual ~PetitionObserver() = default;
+  // `action`: the audit action ("petition.create", "petition.assign",
+  // "petition.answer", …); `petition`: the stored state after it.
+  virtual Status PetitionChanged(std::string_view action, const Petition& petition) = 0;
+};
+
 class IdentityVault {
  public:
   virtual ~IdentityVault() = default;

@@ -105,6 +105,12 @@ using namespace petition_internal;  // NOLINT(build/namespaces): this module's h
 
 Date PetitionService::Today() const { return VietnamDate(clock_.Now()); }
 
+void PetitionService::Notify(std::string_view action, const Petition& petition) {
+  for (PetitionObserver* observer : observers_) {
+    (void)observer->PetitionChanged(action, petition);
+  }
+}
+
 Result<PetitionSettings> PetitionService::Settings(CommuneId commune) {
   ASSIGN_OR_RETURN(PetitionSettings settings, repo_.LoadSettings(commune));
   if (settings.fields.empty()) settings.fields = DefaultPetitionFields();
@@ -229,7 +235,11 @@ Result<CreatedPetition> PetitionService::Submit(const Commune& commune, const Ne
   Record(petition, ctx, 0, "received", "", ItemStatusCode(ItemStatus::kReceived),
          std::string(PetitionChannelLabel(petition.channel)), "");
   RETURN_IF_ERROR(ValidatePetition(petition));
-  return repo_.Create(commune.slug, petition, ctx);
+  ASSIGN_OR_RETURN(CreatedPetition created, repo_.Create(commune.slug, petition, ctx));
+  if (created.created) {
+    Notify("petition.create", created.petition);
+  }
+  return created;
 }
 
 Result<std::vector<Petition>> PetitionService::CheckMany(const Commune& commune,
@@ -281,7 +291,11 @@ Result<std::vector<Petition>> PetitionService::SubmitMany(const Commune& commune
                                                           const std::vector<int>& line_numbers,
                                                           const AuditContext& ctx) {
   ASSIGN_OR_RETURN(std::vector<Petition> petitions, CheckMany(commune, inputs, line_numbers, ctx));
-  return repo_.CreateMany(commune.slug, petitions, ctx);
+  ASSIGN_OR_RETURN(std::vector<Petition> stored, repo_.CreateMany(commune.slug, petitions, ctx));
+  for (const Petition& p : stored) {
+    Notify("petition.create", p);
+  }
+  return stored;
 }
 
 Result<Petition> PetitionService::FindByCode(CommuneId commune, std::string_view code) {

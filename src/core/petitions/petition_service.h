@@ -78,6 +78,9 @@ class PetitionService {
         rules_(std::move(rules)) {}
 
   Date Today() const;
+  // Observers told about each stored change (not owned; set at wiring time,
+  // before requests are served).
+  void AddObserver(PetitionObserver* observer) { observers_.push_back(observer); }
   const std::vector<PetitionDeadlineRule>& rules() const { return rules_; }
 
   // The commune's field taxonomy (its settings, or the defaults of §7 Bảng 2).
@@ -219,6 +222,10 @@ class PetitionService {
   const Clock& clock_;
   const WorkingCalendar& calendar_;
   std::vector<PetitionDeadlineRule> rules_;
+  std::vector<PetitionObserver*> observers_;
+
+  // Tells the observers; their errors are ignored here (each records its own).
+  void Notify(std::string_view action, const Petition& petition);
 };
 
 }  // namespace doithoai

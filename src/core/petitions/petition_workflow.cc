@@ -42,8 +42,10 @@ Result<Petition> PetitionService::Change(CommuneId commune, PetitionId id,
                                          std::optional<int64_t> version, std::string action,
                                          std::function<Result<std::string>(Petition&)> apply,
                                          const AuditContext& ctx) {
-  return repo_.Update(commune, id, version, PetitionChange{std::move(action), std::move(apply)},
-                      ctx);
+  ASSIGN_OR_RETURN(Petition stored, repo_.Update(commune, id, version,
+                                                 PetitionChange{action, std::move(apply)}, ctx));
+  Notify(action, stored);
+  return stored;
 }
 
 Result<Petition> PetitionService::Classify(CommuneId commune, PetitionId id,
