@@ -256,12 +256,14 @@ class ApplicationTest : public DemoAppTest {
     ASSERT_TRUE(demo_petitions.ok());
     std::string other_code;
     for (const Petition& p : demo_petitions->items) {
-      if (p.code != created->petition.code) other_code = p.code;
+      auto in_case = app_->cases().CaseOf(demo_, p.id);
+      ASSERT_TRUE(in_case.ok());
+      if (p.code != created->petition.code && !in_case->has_value()) other_code = p.code;
     }
     auto probe_case = app_->cases().Create(demo_, "Đèn chiếu sáng ngõ xóm",
                                            {created->petition.code, other_code}, petition_ctx);
     ASSERT_TRUE(probe_case.ok()) << probe_case.error().message;
-    ASSERT_EQ(probe_case->id.value, 1);
+    probe_case_ = std::to_string(probe_case->id.value);
   }
   http::HttpResponse Call(const std::string& method, const std::string& path,
                           const std::map<std::string, std::string>& headers = {},
@@ -279,6 +281,7 @@ class ApplicationTest : public DemoAppTest {
   int VillageCount() { return static_cast<int>(app_->communes().ListVillages(demo_)->size()); }
 
   AccountId helper_account_;
+  std::string probe_case_;  // the case the /vu-viec/{id} routes act on
   struct ProbePetition {
     std::string id, code, hash;
   } probe_petition_;
@@ -293,7 +296,7 @@ struct Probe {
 
 Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId account,
                const std::string& petition_id, const std::string& petition_code,
-               const std::string& attachment_hash) {
+               const std::string& attachment_hash, const std::string& case_id) {
   Probe p;
   p.path = pattern;
   auto replace = [&](const std::string& from, const std::string& to) {
@@ -311,6 +314,7 @@ Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId 
   replace("{code}", petition_code);
   replace("{hash}", attachment_hash);
   if (pattern.find("/kien-nghi/{id}") != std::string::npos) replace("{id}", petition_id);
+  if (pattern.find("/vu-viec/{id}") != std::string::npos) replace("{id}", case_id);
   replace("{id}", pattern.find("tai-khoan") != std::string::npos ? std::to_string(account.value)
                                                                  : std::string("1"));
   if (method == "POST" && pattern.rfind("/api/", 0) == 0) {
@@ -347,7 +351,7 @@ TEST_F(ApplicationTest, EveryRouteHasAnAccessRuleAndEnforcesIt) {
                                   << route.pattern;
     const Expectation& expect = entry->second;
     Probe probe = ProbeFor(route.method, route.pattern, helper_account_, probe_petition_.id,
-                           probe_petition_.code, probe_petition_.hash);
+                           probe_petition_.code, probe_petition_.hash, probe_case_);
     SCOPED_TRACE(route.method + " " + probe.path);
 
     // (a) anonymous

@@ -95,9 +95,10 @@ Status InitInto(const std::string& path, const std::string& final_path, bool dem
     ASSIGN_OR_RETURN(options.secret_key, LoadSecretKey(final_path, ""));
     options.files_dir = final_path + ".files";
     Application app(*db, clock, *crypto, options);
-    ASSIGN_OR_RETURN(DemoResult result,
-                     LoadDemo(app.communes(), app.accounts(), *crypto, app.conferences(),
-                              app.petitions(), CliAuditContext(clock)));
+    ASSIGN_OR_RETURN(
+        DemoResult result,
+        LoadDemo(app.communes(), app.accounts(), *crypto, app.conferences(), app.petitions(),
+                 CliAuditContext(clock), &app.cases(), &app.notifications()));
     *demo_created = result.created;
   }
   return OkStatus();

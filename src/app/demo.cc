@@ -126,11 +126,60 @@ Status LoadDemoPetitions(const nlohmann::json& demo, const Commune& commune,
   return OkStatus();
 }
 
+// The demo's cases ("cases": title and the 1-based positions of its
+// petitions in "petitions", which were created in that order).
+Status LoadDemoCases(const nlohmann::json& demo, CommuneId commune, PetitionService& petitions,
+                     CaseService& cases, const AuditContext& ctx) {
+  if (!demo.contains("cases")) return OkStatus();
+  PetitionQuery query;
+  query.limit = 1000;
+  ASSIGN_OR_RETURN(PetitionPage page, petitions.Search(commune, query));
+  std::map<int64_t, std::string> code_by_sequence;
+  for (const Petition& p : page.items) code_by_sequence[p.sequence] = p.code;
+  for (const auto& c : demo["cases"]) {
+    ASSIGN_OR_RETURN(std::string title, Text(c, "title"));
+    std::vector<std::string> codes;
+    for (const auto& position : c["petitions"]) {
+      auto it = code_by_sequence.find(position.get<int64_t>());
+      if (it == code_by_sequence.end()) {
+        return MakeError(ErrorCode::kInternal, "demo data: no petition " + position.dump());
+      }
+      codes.push_back(it->second);
+    }
+    RETURN_IF_ERROR(cases.Create(commune, title, codes, ctx).status());
+  }
+  return OkStatus();
+}
+
+// The officials' contacts for the reminder digests ("notification_contacts").
+Status LoadDemoContacts(const nlohmann::json& demo, CommuneId commune, CommuneRepository& communes,
+                        NotificationService& notifications, const AuditContext& ctx) {
+  if (!demo.contains("notification_contacts")) return OkStatus();
+  ASSIGN_OR_RETURN(std::vector<Official> officials, communes.ListOfficials(commune));
+  ASSIGN_OR_RETURN(NotificationSettings settings, notifications.Settings(commune));
+  for (const auto& c : demo["notification_contacts"]) {
+    ASSIGN_OR_RETURN(std::string name, Text(c, "official"));
+    OfficialContact contact;
+    for (const Official& o : officials) {
+      if (o.full_name == name) contact.official_id = o.id;
+    }
+    if (!contact.official_id.valid()) {
+      return MakeError(ErrorCode::kInternal, "demo data: unknown official " + name);
+    }
+    contact.phone = c.value("phone", "");
+    contact.email = c.value("email", "");
+    ASSIGN_OR_RETURN(contact.channel, ParseMessageChannel(c.value("channel", "sms")));
+    settings.contacts.push_back(contact);
+  }
+  return notifications.SaveSettings(commune, settings, ctx);
+}
+
 }  // namespace
 
 Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& accounts,
                             Crypto& crypto, ConferenceService& conferences,
-                            PetitionService& petitions, const AuditContext& ctx) {
+                            PetitionService& petitions, const AuditContext& ctx, CaseService* cases,
+                            NotificationService* notifications) {
   Result<Commune> existing = communes.FindCommuneBySlug(kDemoSlug);
   if (existing.ok()) return DemoResult{existing->id, false};
   if (existing.error().code != ErrorCode::kNotFound) return existing.error();
@@ -191,6 +240,10 @@ Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& acco
   AuditContext petition_ctx = ctx;
   petition_ctx.commune = id;
   RETURN_IF_ERROR(LoadDemoPetitions(demo, commune, unit_ids, petitions, petition_ctx));
+  if (cases != nullptr) RETURN_IF_ERROR(LoadDemoCases(demo, id, petitions, *cases, petition_ctx));
+  if (notifications != nullptr) {
+    RETURN_IF_ERROR(LoadDemoContacts(demo, id, communes, *notifications, petition_ctx));
+  }
   return DemoResult{id, true};
 }
 

@@ -11,6 +11,8 @@
 #include "core/accounts/ports.h"
 #include "core/communes/commune_repository.h"
 #include "core/conferences/conference_service.h"
+#include "core/notifications/notification_service.h"
+#include "core/petitions/case_service.h"
 #include "core/petitions/petition_service.h"
 
 namespace doithoai::app {
@@ -26,9 +28,14 @@ struct DemoResult {
 // exists. Returns the commune's id and whether it was created now.
 // Also records the seed's 2023 conference (recorded_past, plan filled in from
 // the seed's wording) through `conferences`.
+// With `cases` and `notifications` (optional), also the demo's case of
+// several petitions raising one issue and the officials' contacts for the
+// reminder digests (issue #6).
 Result<DemoResult> LoadDemo(CommuneRepository& communes, AccountRepository& accounts,
                             Crypto& crypto, ConferenceService& conferences,
-                            PetitionService& petitions, const AuditContext& ctx);
+                            PetitionService& petitions, const AuditContext& ctx,
+                            CaseService* cases = nullptr,
+                            NotificationService* notifications = nullptr);
 
 struct DemoLogin {
   std::string username;

@@ -81,7 +81,7 @@ class DemoAppTest : public ::testing::Test {
     options.files_dir = (dir_ / "files").string();
     app_ = std::make_unique<Application>(*db_, clock_, *crypto_, options);
     auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, app_->conferences(),
-                         app_->petitions(), TestAudit());
+                         app_->petitions(), TestAudit(), &app_->cases(), &app_->notifications());
     ASSERT_TRUE(demo.ok()) << demo.error().message;
     demo_ = demo->id;
   }

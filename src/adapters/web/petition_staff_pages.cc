@@ -16,6 +16,7 @@
 #include "adapters/web/petition_view.h"
 #include "adapters/web/responses.h"
 #include "adapters/web/templates.h"
+#include "core/petitions/similarity.h"
 
 namespace doithoai::web {
 
@@ -262,7 +263,24 @@ http::HttpResponse PetitionStaffPages::List(http::HttpRequest& request, RequestC
   if (!page.ok()) return ErrorResponse(request, page.error());
 
   nlohmann::json rows = nlohmann::json::array();
-  for (const Petition& p : page->items) rows.push_back(RowJson(commune, p, lookups, today));
+  for (const Petition& p : page->items) {
+    nlohmann::json row = RowJson(commune, p, lookups, today);
+    // Issue #6 §1: the petitions most likely to raise the same issue.
+    if (insight_ != nullptr) {
+      Result<std::vector<SimilarPetition>> similar = insight_->Similar(p, 3);
+      if (!similar.ok()) return ErrorResponse(request, similar.error());
+      nlohmann::json likely = nlohmann::json::array();
+      for (const SimilarPetition& s : *similar) {
+        if (s.score < kDuplicateThreshold) continue;
+        likely.push_back({{"code", s.code}, {"href", PetitionPath(commune, s.id)}});
+      }
+      if (!likely.empty()) {
+        row["similar"] = likely;
+        row["has_similar"] = true;
+      }
+    }
+    rows.push_back(std::move(row));
+  }
   const bool village_head = IsVillageHead(ctx.actor());
   auto option_list = [](auto&& values, auto id_of, auto label_of, const std::string& selected) {
     nlohmann::json list = nlohmann::json::array();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/petitions/text_features.h"
 
@@ -118,12 +119,33 @@ size_t Suggester::Model::Posterior(const std::vector<std::string>& terms,
   return known;
 }
 
+namespace {
+
+// Words shown to staff as "vì có: …" must mean something on their own:
+// not a single letter, not a generic petition word ("đề nghị", "xã"), not a
+// function word that only happens to lean to one field in the data ("bị",
+// "nhiều", "đoạn"). The score still uses them.
+bool IsReasonWord(const std::string& term) {
+  if (term.find(' ') != std::string::npos) return true;  // a bigram
+  static const std::set<std::string, std::less<>> kNotReasons = {
+      "bi",    "nhieu", "doan",  "lon",  "may",  "rat",   "lai", "ra",  "vao", "len",
+      "di",    "den",   "tu",    "tai",  "voi",  "nay",   "do",  "khi", "nen", "sau",
+      "truoc", "hon",   "moi",   "lam",  "duoc", "cua",   "va",  "la",  "cho", "ma",
+      "thi",   "o",     "van",   "con",  "nua",  "cung",  "hay", "roi", "qua", "tren",
+      "duoi",  "trong", "ngoai", "lien", "ngay", "thang", "nam", "so"};
+  if (term.size() < 2 || kNotReasons.count(term) > 0) return false;
+  return !textsim::IsGenericPetitionSyllable(term);
+}
+
+}  // namespace
+
 std::vector<std::string> Suggester::Model::Because(const std::vector<std::string>& terms,
                                                    size_t c) const {
   std::map<std::string, int> occurrences;
   for (const std::string& term : terms) ++occurrences[term];
   std::vector<std::pair<double, std::string>> ranked;
   for (const auto& [term, n] : occurrences) {
+    if (!IsReasonWord(term)) continue;
     auto it = counts_.find(term);
     if (it == counts_.end() || it->second[c] <= 0) continue;
     double best_other = -HUGE_VAL;

@@ -40,6 +40,21 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+TEST(SuggesterTest, ReasonsAreMeaningfulWordsNotFunctionWords) {
+  const Suggester suggester = TestSuggester();
+  const std::string text = "Đường trục xã bị sụt lún, nhiều ổ gà lớn, đoạn qua cầu rất nguy hiểm";
+  for (const std::vector<Suggestion>& list :
+       {suggester.SuggestFields(text, 3), suggester.SuggestUnits(text, 3)}) {
+    ASSERT_FALSE(list.empty());
+    EXPECT_FALSE(list[0].because.empty());
+    for (const Suggestion& s : list) {
+      for (const char* filler : {"bi", "nhieu", "doan", "lon", "rat", "xa", "o"}) {
+        EXPECT_FALSE(Contains(s.because, filler)) << filler << " for " << s.key;
+      }
+    }
+  }
+}
+
 TEST(SuggesterTest, LexiconOnlyPicksLandForSoDoWithTheTrigger) {
   const Suggester suggester = TestSuggester();
   const std::vector<Suggestion> s =
