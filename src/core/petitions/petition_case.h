@@ -24,8 +24,8 @@ namespace doithoai {
 struct PetitionCase {
   CaseId id;
   CommuneId commune_id;
-  std::string title;  // "Đường trục thôn 3 xuống cấp", 1..200 characters
-  std::string field;  // field code, "" = not set
+  std::string title;                // "Đường trục thôn 3 xuống cấp", 1..200 characters
+  std::string field;                // field code, "" = not set
   std::vector<PetitionId> members;  // in the order they were added
   Timestamp created_at{};
   std::string created_by;

@@ -58,8 +58,8 @@ namespace doithoai {
 
 struct SimilarHit {
   PetitionId id;
-  double score = 0; // cosine, 0..1, rounded to 1e-9
-  bool operator==(const SimilarHit &) const = default;
+  double score = 0;  // cosine, 0..1, rounded to 1e-9
+  bool operator==(const SimilarHit&) const = default;
 };
 
 // The default weight of syllable bigrams relative to syllables (see above).
@@ -81,13 +81,13 @@ inline constexpr double kDuplicateThreshold = 0.21;
 
 // Not thread-safe for writes (Add, Remove); const members may run concurrently.
 class SimilarityIndex {
-public:
+ public:
   // `bigram_weight`: the weight of the syllable bigrams of textsim::Terms
   // relative to syllables; 0 indexes syllables only.
   explicit SimilarityIndex(double bigram_weight = kSimilarityBigramWeight)
       : bigram_weight_(bigram_weight) {}
-  SimilarityIndex(const SimilarityIndex &) = delete;
-  SimilarityIndex &operator=(const SimilarityIndex &) = delete;
+  SimilarityIndex(const SimilarityIndex&) = delete;
+  SimilarityIndex& operator=(const SimilarityIndex&) = delete;
 
   // Indexes `text` under `id`, replacing the text an existing `id` had.
   void Add(PetitionId id, std::string_view text);
@@ -98,12 +98,10 @@ public:
 
   // The indexed documents most similar to `text`: best first (ties by id),
   // score ≥ min_score, at most k (k ≤ 0 → none); `exclude` is never returned.
-  std::vector<SimilarHit>
-  Similar(std::string_view text, int k, double min_score,
-          std::optional<PetitionId> exclude = std::nullopt) const;
+  std::vector<SimilarHit> Similar(std::string_view text, int k, double min_score,
+                                  std::optional<PetitionId> exclude = std::nullopt) const;
   // Same for the indexed document `id` (itself excluded); unknown id → none.
-  std::vector<SimilarHit> SimilarTo(PetitionId id, int k,
-                                    double min_score) const;
+  std::vector<SimilarHit> SimilarTo(PetitionId id, int k, double min_score) const;
 
   // Groups (≥ 2 members) of documents linked by similarity ≥ threshold
   // (single linkage, union-find). Each group is sorted by id; groups biggest
@@ -112,12 +110,11 @@ public:
   // (hundreds to a few thousands), not over years of petitions at once.
   std::vector<std::vector<PetitionId>> Group(double threshold) const;
 
-private:
+ private:
   struct Doc {
     PetitionId id;
-    std::vector<std::pair<uint32_t, float>>
-        tf; // term id → b(t)·(1 + ln tf), by term id
-    std::vector<std::string> villages; // textsim::VillageNumbers
+    std::vector<std::pair<uint32_t, float>> tf;  // term id → b(t)·(1 + ln tf), by term id
+    std::vector<std::string> villages;           // textsim::VillageNumbers
     bool live = false;
   };
   // A weighted, unit-norm vector sorted by term id.
@@ -125,10 +122,9 @@ private:
 
   double IdfOfDf(double df) const;
   std::vector<std::string> TermsOf(std::string_view text) const;
-  double TermWeight(const std::string &term) const;
+  double TermWeight(const std::string& term) const;
   // kVillageMismatchFactor when both name villages and none in common, else 1.
-  static double VillageFactor(const std::vector<std::string> &a,
-                              const std::vector<std::string> &b);
+  static double VillageFactor(const std::vector<std::string>& a, const std::vector<std::string>& b);
   // Unit-norm weights of `terms` (query side: unknown terms get df = 1 and
   // the id kUnknownTerm, which matches nothing).
   Vector QueryVector(std::string_view text) const;
@@ -136,38 +132,36 @@ private:
   // index; rebuilt by the first const call after a write.
   struct Cache {
     uint64_t version = ~uint64_t{0};
-    std::vector<double> idf;  // by term id
-    std::vector<double> norm; // by slot
+    std::vector<double> idf;   // by term id
+    std::vector<double> norm;  // by slot
   };
-  const Cache &Fresh() const;
+  const Cache& Fresh() const;
   // Unit-norm weights of slot `slot` under the current idf.
-  Vector DocVector(const Cache &cache, uint32_t slot) const;
+  Vector DocVector(const Cache& cache, uint32_t slot) const;
   // Candidate generation skips terms with a document frequency above this.
   size_t MaxCandidateDf() const;
   // Terms of `v` (rarest first) a candidate must share for a cosine ≥ s;
   // `rest_norm` is the norm of the other terms, common ones left out.
-  std::vector<std::pair<uint32_t, double>> Prefix(const Vector &v, double s,
-                                                  double &rest_norm) const;
-  std::vector<SimilarHit> Query(const Cache &cache, const Vector &query,
-                                const std::vector<std::string> &villages, int k,
-                                double min_score,
+  std::vector<std::pair<uint32_t, double>> Prefix(const Vector& v, double s,
+                                                  double& rest_norm) const;
+  std::vector<SimilarHit> Query(const Cache& cache, const Vector& query,
+                                const std::vector<std::string>& villages, int k, double min_score,
                                 std::optional<PetitionId> exclude) const;
 
   std::unordered_map<std::string, uint32_t> term_ids_;
   double bigram_weight_ = 0;
-  std::vector<double> term_weight_; // by term id
-  std::vector<uint32_t> df_;        // by term id
-  std::vector<std::vector<std::pair<uint32_t, float>>>
-      postings_;          // term id → (slot, tf weight)
-  std::vector<Doc> docs_; // by slot
+  std::vector<double> term_weight_;                                // by term id
+  std::vector<uint32_t> df_;                                       // by term id
+  std::vector<std::vector<std::pair<uint32_t, float>>> postings_;  // term id → (slot, tf weight)
+  std::vector<Doc> docs_;                                          // by slot
   std::vector<uint32_t> free_slots_;
-  std::unordered_map<int64_t, uint32_t> slot_of_; // id → slot
+  std::unordered_map<int64_t, uint32_t> slot_of_;  // id → slot
   size_t live_ = 0;
-  uint64_t version_ = 0; // bumped by every write
+  uint64_t version_ = 0;  // bumped by every write
   mutable std::mutex cache_mutex_;
   mutable Cache cache_;
 };
 
-} // namespace doithoai
+}  // namespace doithoai
 
-#endif // DOITHOAI_CORE_PETITIONS_SIMILARITY_H_
+#endif  // DOITHOAI_CORE_PETITIONS_SIMILARITY_H_

@@ -28,30 +28,26 @@ namespace doithoai {
 struct EvalItem {
   std::string id;
   std::string text;
-  std::string field;      // field code
-  std::string unit_short; // unit short name ("ĐC-XD"); empty = unknown
-  std::string dup_group;  // "" or "g01"…
+  std::string field;       // field code
+  std::string unit_short;  // unit short name ("ĐC-XD"); empty = unknown
+  std::string dup_group;   // "" or "g01"…
 };
 
 struct TopK {
-  int total = 0; // items with a label
+  int total = 0;  // items with a label
   int top1 = 0;
   int top3 = 0;
-  double Top1() const {
-    return total == 0 ? 0.0 : static_cast<double>(top1) / total;
-  }
-  double Top3() const {
-    return total == 0 ? 0.0 : static_cast<double>(top3) / total;
-  }
+  double Top1() const { return total == 0 ? 0.0 : static_cast<double>(top1) / total; }
+  double Top3() const { return total == 0 ? 0.0 : static_cast<double>(top3) / total; }
 };
 
 struct DuplicateMetrics {
   double threshold = 0;
   int predicted_pairs = 0;
-  int true_pairs = 0; // pairs sharing a dup_group
+  int true_pairs = 0;  // pairs sharing a dup_group
   int correct_pairs = 0;
-  double Precision() const; // 1 when nothing is predicted
-  double Recall() const;    // 1 when there is nothing to find
+  double Precision() const;  // 1 when nothing is predicted
+  double Recall() const;     // 1 when there is nothing to find
   double F1() const;
 };
 
@@ -59,7 +55,7 @@ struct DuplicateMetrics {
 // group (g01, g03…) and ungrouped items with an odd id number (e001, e003…);
 // TEST = the rest (an id or group without digits counts as TEST).
 enum class EvalHalf { kDev, kTest };
-EvalHalf DuplicateHalfOf(const EvalItem &item);
+EvalHalf DuplicateHalfOf(const EvalItem& item);
 
 struct SuggestionEvalReport {
   int items = 0;
@@ -67,12 +63,9 @@ struct SuggestionEvalReport {
   TopK day_one_unit;
   TopK cv_field;
   TopK cv_unit;
-  std::vector<DuplicateMetrics>
-      duplicates; // in the order of the thresholds asked for
-  std::vector<DuplicateMetrics>
-      duplicates_dev; // same thresholds, DEV pairs only
-  std::vector<DuplicateMetrics>
-      duplicates_test; // same thresholds, TEST pairs only
+  std::vector<DuplicateMetrics> duplicates;       // in the order of the thresholds asked for
+  std::vector<DuplicateMetrics> duplicates_dev;   // same thresholds, DEV pairs only
+  std::vector<DuplicateMetrics> duplicates_test;  // same thresholds, TEST pairs only
 };
 
 inline constexpr int kEvalFolds = 5;
@@ -85,11 +78,12 @@ std::vector<Unit> EvalCommuneUnits();
 // kDuplicateThreshold.
 std::vector<double> DefaultDuplicateThresholds();
 
-SuggestionEvalReport EvaluateSuggestions(
-    const std::vector<EvalItem> &items, const FieldLexicon &lexicon,
-    const std::vector<PetitionField> &fields, const std::vector<Unit> &units,
-    const std::vector<double> &thresholds);
+SuggestionEvalReport EvaluateSuggestions(const std::vector<EvalItem>& items,
+                                         const FieldLexicon& lexicon,
+                                         const std::vector<PetitionField>& fields,
+                                         const std::vector<Unit>& units,
+                                         const std::vector<double>& thresholds);
 
-} // namespace doithoai
+}  // namespace doithoai
 
-#endif // DOITHOAI_CORE_PETITIONS_SUGGESTION_EVAL_H_
+#endif  // DOITHOAI_CORE_PETITIONS_SUGGESTION_EVAL_H_

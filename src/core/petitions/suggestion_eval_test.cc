@@ -40,10 +40,8 @@ TEST(EvalCommuneUnitsTest, DemoCommuneOrder) {
 }
 
 TEST(DuplicateHalfOfTest, OddGroupsAndOddUngroupedIdsAreDev) {
-  EXPECT_EQ(DuplicateHalfOf(EvalItem{"e002", "", "", "", "g01"}),
-            EvalHalf::kDev);
-  EXPECT_EQ(DuplicateHalfOf(EvalItem{"e001", "", "", "", "g12"}),
-            EvalHalf::kTest);
+  EXPECT_EQ(DuplicateHalfOf(EvalItem{"e002", "", "", "", "g01"}), EvalHalf::kDev);
+  EXPECT_EQ(DuplicateHalfOf(EvalItem{"e001", "", "", "", "g12"}), EvalHalf::kTest);
   EXPECT_EQ(DuplicateHalfOf(EvalItem{"e013", "", "", "", ""}), EvalHalf::kDev);
   EXPECT_EQ(DuplicateHalfOf(EvalItem{"e214", "", "", "", ""}), EvalHalf::kTest);
   EXPECT_EQ(DuplicateHalfOf(EvalItem{"x", "", "", "", ""}), EvalHalf::kTest);
@@ -53,34 +51,29 @@ TEST(DefaultDuplicateThresholdsTest, SweepIncludesTheChosenThreshold) {
   const std::vector<double> t = DefaultDuplicateThresholds();
   EXPECT_DOUBLE_EQ(t.front(), 0.2);
   EXPECT_DOUBLE_EQ(t.back(), 0.6);
-  EXPECT_TRUE(std::any_of(t.begin(), t.end(), [](double x) {
-    return std::abs(x - kDuplicateThreshold) < 1e-9;
-  }));
+  EXPECT_TRUE(std::any_of(t.begin(), t.end(),
+                          [](double x) { return std::abs(x - kDuplicateThreshold) < 1e-9; }));
 }
 
 TEST(EvaluateSuggestionsTest, TinySetWithKnownAnswers) {
   // Items 1,2 are the same request (g01); 3 is about land too but different;
   // 4 and 5 are security; 5 has no unit label.
   const std::vector<EvalItem> items = {
-      {"a", "Đề nghị cấp sổ đỏ cho hộ ông An ở thôn 1", "dat-dai-moi-truong",
-       "ĐC-XD", "g01"},
-      {"b", "Đề nghị cấp sổ đỏ cho hộ ông An thôn 1", "dat-dai-moi-truong",
-       "ĐC-XD", "g01"},
-      {"c", "Tranh chấp ranh giới đất giữa hai hộ", "dat-dai-moi-truong",
-       "ĐC-XD", ""},
+      {"a", "Đề nghị cấp sổ đỏ cho hộ ông An ở thôn 1", "dat-dai-moi-truong", "ĐC-XD", "g01"},
+      {"b", "Đề nghị cấp sổ đỏ cho hộ ông An thôn 1", "dat-dai-moi-truong", "ĐC-XD", "g01"},
+      {"c", "Tranh chấp ranh giới đất giữa hai hộ", "dat-dai-moi-truong", "ĐC-XD", ""},
       {"d", "Trộm cắp gà vịt về đêm", "an-ninh-trat-tu", "CA", ""},
       {"e", "Mất an ninh, trộm cắp xe máy", "an-ninh-trat-tu", "", ""},
   };
-  const SuggestionEvalReport r =
-      EvaluateSuggestions(items, TinyLexicon(), DefaultPetitionFields(),
-                          EvalCommuneUnits(), {0.3, 0.99});
+  const SuggestionEvalReport r = EvaluateSuggestions(items, TinyLexicon(), DefaultPetitionFields(),
+                                                     EvalCommuneUnits(), {0.3, 0.99});
   EXPECT_EQ(r.items, 5);
   // Every item has a lexicon trigger of its own field.
   EXPECT_EQ(r.day_one_field.total, 5);
   EXPECT_EQ(r.day_one_field.top1, 5);
   EXPECT_EQ(r.day_one_field.top3, 5);
   EXPECT_DOUBLE_EQ(r.day_one_field.Top1(), 1.0);
-  EXPECT_EQ(r.day_one_unit.total, 4); // "e" has no unit
+  EXPECT_EQ(r.day_one_unit.total, 4);  // "e" has no unit
   EXPECT_EQ(r.day_one_unit.top1, 4);
   EXPECT_EQ(r.cv_field.total, 5);
   EXPECT_EQ(r.cv_field.top1, 5);
@@ -102,14 +95,13 @@ TEST(EvaluateSuggestionsTest, TinySetWithKnownAnswers) {
   EXPECT_EQ(r.duplicates_dev[0].correct_pairs, 1);
   EXPECT_EQ(r.duplicates_test[0].true_pairs, 0);
   EXPECT_EQ(r.duplicates_test[0].correct_pairs, 0);
-  EXPECT_LE(r.duplicates_dev[0].predicted_pairs +
-                r.duplicates_test[0].predicted_pairs,
+  EXPECT_LE(r.duplicates_dev[0].predicted_pairs + r.duplicates_test[0].predicted_pairs,
             r.duplicates[0].predicted_pairs);
 }
 
 TEST(EvaluateSuggestionsTest, EmptySet) {
-  const SuggestionEvalReport r = EvaluateSuggestions(
-      {}, TinyLexicon(), DefaultPetitionFields(), EvalCommuneUnits(), {0.5});
+  const SuggestionEvalReport r =
+      EvaluateSuggestions({}, TinyLexicon(), DefaultPetitionFields(), EvalCommuneUnits(), {0.5});
   EXPECT_EQ(r.items, 0);
   EXPECT_EQ(r.cv_field.total, 0);
   EXPECT_DOUBLE_EQ(r.cv_field.Top1(), 0.0);
@@ -117,5 +109,5 @@ TEST(EvaluateSuggestionsTest, EmptySet) {
   EXPECT_EQ(r.duplicates[0].true_pairs, 0);
 }
 
-} // namespace
-} // namespace doithoai
+}  // namespace
+}  // namespace doithoai

@@ -51,6 +51,6 @@ std::vector<std::string> SimilarityTerms(std::string_view text);
 // ("Thôn 3", "thon 4", "xóm 2"), sorted, without repeats.
 std::vector<std::string> VillageNumbers(std::string_view text);
 
-} // namespace doithoai::textsim
+}  // namespace doithoai::textsim
 
-#endif // DOITHOAI_CORE_PETITIONS_TEXT_FEATURES_H_
+#endif  // DOITHOAI_CORE_PETITIONS_TEXT_FEATURES_H_
