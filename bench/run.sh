@@ -79,14 +79,16 @@ build/release/doithoai_micro_bench --benchmark_min_time=0.3 --benchmark_format=c
 # Issue #6: duplicate grouping over 100,000 synthetic petitions and
 # suggestion / similarity latency per petition (Google Benchmark).
 echo
-build/release/doithoai_suggestion_bench --benchmark_min_time=0.2 --benchmark_format=csv 2>/dev/null |
-  awk -F, 'NR > 1 { gsub(/"/, "", $1); t[$1] = $3; unit[$1] = $5; order[n++] = $1 }
-    END {
-      base = t["BM_FoldBaseline"]
-      printf "%-34s %16s %12s\n", "suggestion benchmark", "time/op", "x baseline"
-      for (i = 0; i < n; i++) {
-        v = t[order[i]]; u = unit[order[i]]; gsub(/"/, "", u)
-        us = v * (u == "ms" ? 1000 : (u == "s" ? 1000000 : (u == "ns" ? 0.001 : 1)))
-        printf "%-34s %13.1f us %12.1f\n", order[i], us, us / base
-      }
-    }'
+# JSON output: the CSV reporter refuses benchmarks with different counters.
+build/release/doithoai_suggestion_bench --benchmark_min_time=0.2 --benchmark_format=json \
+  2>/dev/null | python3 -c '
+import json, sys
+runs = json.load(sys.stdin)["benchmarks"]
+scale = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
+us = {r["name"]: r["real_time"] * scale[r["time_unit"]] for r in runs}
+base = us["BM_FoldBaseline"]
+print("%-40s %14s %12s" % ("suggestion benchmark", "time/op", "x baseline"))
+for r in runs:
+    extra = "  ".join("%s=%g" % (k, r[k]) for k in ("grouped", "groups", "hits_per_query") if k in r)
+    print("%-40s %11.1f us %12.1f  %s" % (r["name"], us[r["name"]], us[r["name"]] / base, extra))
+'

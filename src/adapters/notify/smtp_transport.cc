@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "adapters/notify/curl_handles.h"
+
 namespace doithoai::notify {
 namespace {
 
@@ -16,18 +18,6 @@ namespace {
 // the 78 characters RFC 5322 recommends per line.
 constexpr size_t kHeaderChunkBytes = 39;
 constexpr size_t kBodyLineChars = 76;
-
-bool CurlReady() {
-  static const bool ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  return ready;
-}
-
-struct CurlDeleter {
-  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
-};
-struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
 
 std::string Base64(std::string_view bytes) {
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
@@ -173,9 +163,8 @@ Status SmtpTransport::Send(const OutboxMessage& message) {
   const std::string mail = MailText(message);
   std::string_view unsent = mail;
   const std::string from = "<" + options_.from + ">";
-  std::unique_ptr<curl_slist, SlistDeleter> recipients(
-      curl_slist_append(nullptr, ("<" + message.address + ">").c_str()));
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  CurlList recipients(curl_slist_append(nullptr, ("<" + message.address + ">").c_str()));
+  CurlHandle curl(curl_easy_init());
   if (recipients == nullptr || curl == nullptr) {
     return MakeError(ErrorCode::kUnavailable, "Không khởi tạo được phiên libcurl.");
   }

@@ -9,24 +9,11 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "adapters/notify/curl_handles.h"
 #include "adapters/notify/log_transport.h"
 
 namespace doithoai::notify {
 namespace {
-
-// curl_global_init once per process (reference-counted by libcurl, so other
-// users may call it too); true if libcurl is usable.
-bool CurlReady() {
-  static const bool ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  return ready;
-}
-
-struct CurlDeleter {
-  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
-};
-struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
 
 // The response body is not needed; it is read and dropped.
 size_t DiscardBody(char*, size_t size, size_t count, void*) { return size * count; }
@@ -137,9 +124,9 @@ Status WebhookTransport::Send(const OutboxMessage& message) {
     }
     list = longer;
   }
-  std::unique_ptr<curl_slist, SlistDeleter> headers(list);
+  CurlList headers(list);
 
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  CurlHandle curl(curl_easy_init());
   if (curl == nullptr) {
     return MakeError(ErrorCode::kUnavailable, "Không khởi tạo được phiên libcurl.");
   }

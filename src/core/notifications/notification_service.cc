@@ -395,7 +395,8 @@ JobOutcome NotificationService::RunDigest(const Job& job) {
   return JobOutcome{JobOutcome::kDrop, "Cán bộ không còn trong danh sách của xã"};
 }
 
-Result<std::string> NotificationService::ItemSubjectChecksum(const Job& job) {
+Result<std::string> NotificationService::SubjectItemState(
+    const Job& job, std::string (*state)(const PetitionItem&)) {
   PetitionId id;
   int number = 0;
   if (!ParseItemSubject(job.subject, id, number)) {
@@ -404,29 +405,20 @@ Result<std::string> NotificationService::ItemSubjectChecksum(const Job& job) {
   Result<Petition> p = petitions_.Find(job.commune_id, id);
   if (!p.ok()) {
     if (p.error().code == ErrorCode::kNotFound) {
-      return std::string();
+      return std::string();  // the subject is gone: the job is dropped
     }
     return std::move(p).error();
   }
   const PetitionItem* item = FindItem(p.value(), number);
-  return item == nullptr ? std::string() : ItemChecksum(*item);
+  return item == nullptr ? std::string() : state(*item);
+}
+
+Result<std::string> NotificationService::ItemSubjectChecksum(const Job& job) {
+  return SubjectItemState(job, &ItemChecksum);
 }
 
 Result<std::string> NotificationService::RateChecksum(const Job& job) {
-  PetitionId id;
-  int number = 0;
-  if (!ParseItemSubject(job.subject, id, number)) {
-    return BadPayload(job);
-  }
-  Result<Petition> p = petitions_.Find(job.commune_id, id);
-  if (!p.ok()) {
-    if (p.error().code == ErrorCode::kNotFound) {
-      return std::string();
-    }
-    return std::move(p).error();
-  }
-  const PetitionItem* item = FindItem(p.value(), number);
-  return item == nullptr ? std::string() : RateState(*item);
+  return SubjectItemState(job, &RateState);
 }
 
 JobOutcome NotificationService::RunEscalation(const Job& job) {

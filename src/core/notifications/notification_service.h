@@ -91,6 +91,9 @@ class NotificationService : public PetitionObserver {
   JobOutcome RunDigest(const Job& job);
   JobOutcome RunEscalation(const Job& job);
   JobOutcome RunRateRequest(const Job& job);
+  // `state` of the item a job's subject ("petition:<id>:<item>") names, ""
+  // when it no longer exists.
+  Result<std::string> SubjectItemState(const Job& job, std::string (*state)(const PetitionItem&));
   Result<std::string> ItemSubjectChecksum(const Job& job);
   Result<std::string> RateChecksum(const Job& job);
   // Local time `hour`:00 in Việt Nam on `day` (UTC+7).
