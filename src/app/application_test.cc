@@ -197,6 +197,10 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
       {{"POST", "/quan-tri/{slug}/vu-viec/{id}/tra-loi"},
        {Rule::kCommune, CommuneAction::kHandlePetitions}},
       {{"GET", "/quan-tri/{slug}/thong-bao"}, {Rule::kCommune, CommuneAction::kHandlePetitions}},
+      // Reports (issue #7).
+      {{"GET", "/api/v1/communes/{slug}/reports/summary"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/quan-tri/{slug}/bao-cao"}, {Rule::kCommune, CommuneAction::kViewPetitions}},
       {{"GET", "/quan-tri/{slug}/thong-bao/cai-dat"},
        {Rule::kCommune, CommuneAction::kManagePetitionSettings}},
       {{"POST", "/quan-tri/{slug}/thong-bao/cai-dat"},

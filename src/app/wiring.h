@@ -33,6 +33,7 @@
 #include "adapters/web/petition_staff_pages.h"
 #include "adapters/web/public_pages.h"
 #include "adapters/web/rate_limiter.h"
+#include "adapters/web/report_api.h"
 #include "adapters/web/roster_pages.h"
 #include "adapters/web/site.h"
 #include "core/accounts/authenticator.h"
@@ -129,6 +130,7 @@ class Application {
   web::PetitionStaffPages petition_staff_pages_;
   web::CasePages case_pages_;
   web::NotificationPages notification_pages_;
+  web::ReportApi report_api_;
 };
 
 }  // namespace doithoai::app
