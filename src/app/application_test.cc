@@ -201,6 +201,8 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
       {{"GET", "/api/v1/communes/{slug}/reports/summary"},
        {Rule::kCommune, CommuneAction::kViewPetitions}},
       {{"GET", "/quan-tri/{slug}/bao-cao"}, {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/quan-tri/{slug}/hoi-nghi/{id}/theo-doi"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
       {{"GET", "/quan-tri/{slug}/thong-bao/cai-dat"},
        {Rule::kCommune, CommuneAction::kManagePetitionSettings}},
       {{"POST", "/quan-tri/{slug}/thong-bao/cai-dat"},

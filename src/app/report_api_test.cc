@@ -89,5 +89,59 @@ TEST_F(ReportApiTest, ThePageShowsTable2WithTheSameNumbers) {
   EXPECT_TRUE(Contains(bad.body, "Ngày kết thúc phải sau ngày bắt đầu"));
 }
 
+// Bảng 3 (issue #7 §5): the opinions of the demo's 2023 conference with
+// their progress; overdue highlighted; unresolved ones proposed again.
+TEST_F(ReportApiTest, FollowUpBoardListsTheConferencesOpinions) {
+  auto commune = app_->communes().FindCommune(demo_);
+  ASSERT_TRUE(commune.ok());
+  auto raise = [&](const std::string& name, const std::string& text, PetitionClass c) {
+    NewPetition input;
+    input.channel = PetitionChannel::kConference;
+    input.conference_id = ConferenceId{1};
+    input.name = name;
+    input.phone = "0912000333";
+    input.address = "Thôn 2";
+    input.village = "Thôn 2";
+    input.received_on = Date::Parse("2026-10-01").value();
+    input.items.push_back({text, c, ""});
+    auto created = petitions().Submit(*commune, input, StaffCtx());
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    return created.ok() ? created->petition.code : std::string();
+  };
+  const std::string road =
+      raise("Lê Văn Đường", "Đường ra đồng thôn 2 lầy lội.", PetitionClass::kProposal);
+  const std::string secret =
+      raise("Người Tố Giác", "Tố cáo thủ quỹ thôn biển thủ.", PetitionClass::kDenunciation);
+  auto p = petitions().FindByCode(demo_, road);
+  ASSERT_TRUE(p.ok());
+  const UnitId unit = app_->communes().ListUnits(demo_).value()[2].id;
+  ASSERT_TRUE(
+      petitions()
+          .Assign(demo_, p->id, std::nullopt, {1}, unit, std::nullopt, std::nullopt, StaffCtx())
+          .ok());
+  const SignedIn s = SignIn("thuky");
+  http::HttpResponse board = Call("GET", "/quan-tri/hoang-truong/hoi-nghi/1/theo-doi", "",
+                                  {{"cookie", std::string(web::kSessionCookie) + "=" + s.token}});
+  ASSERT_EQ(board.status, 200) << board.body;
+  EXPECT_TRUE(Contains(board.body, "Bảng 3 – Theo dõi thực hiện kết luận"));
+  EXPECT_TRUE(Contains(board.body, road));
+  EXPECT_TRUE(Contains(board.body, "Đường ra đồng thôn 2 lầy lội."));
+  EXPECT_TRUE(Contains(board.body, "Địa chính – Xây dựng"));
+  // CONF-02: the denunciation by pseudonym, without its text or the name.
+  EXPECT_TRUE(Contains(board.body, "Người tố cáo " + secret));
+  EXPECT_FALSE(Contains(board.body, "Người Tố Giác"));
+  EXPECT_FALSE(Contains(board.body, "biển thủ"));
+  // Both are open, proposed for the next conference; the road is overdue
+  // (received 01/10, today 02/11) only if its deadline has passed.
+  EXPECT_TRUE(Contains(board.body, "<strong id=\"con-mo\">2</strong>"));
+  EXPECT_TRUE(Contains(board.body, "Đề xuất đưa vào chương trình hội nghị lần sau"));
+  // Another commune's official: 404.
+  CreateOtherCommune();
+  EXPECT_EQ(Call("GET", "/quan-tri/xa-khac/hoi-nghi/1/theo-doi", "",
+                 {{"cookie", std::string(web::kSessionCookie) + "=" + s.token}})
+                .status,
+            404);
+}
+
 }  // namespace
 }  // namespace doithoai::app

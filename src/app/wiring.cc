@@ -86,7 +86,8 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
                             &insight_service_, &case_service_),
       case_pages_(case_service_, insight_service_, petition_service_, communes_, clock),
       notification_pages_(notification_service_, communes_, clock),
-      report_api_(petition_service_, communes_) {
+      report_api_(petition_service_, communes_),
+      follow_up_pages_(petition_service_, conference_service_, communes_) {
   petition_service_.AddObserver(&insight_service_);
   petition_service_.AddObserver(&notification_service_);
   notification_service_.RegisterHandlers(job_runner_);
@@ -106,6 +107,7 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
   case_pages_.Register(site_);
   notification_pages_.Register(site_);
   report_api_.Register(site_);
+  follow_up_pages_.Register(site_);
 }
 
 Status Application::UseTransports(const notify::NotifyConfig& config, const std::string& log_path,

@@ -27,6 +27,7 @@
 #include "adapters/web/admin_pages.h"
 #include "adapters/web/case_pages.h"
 #include "adapters/web/conference_pages.h"
+#include "adapters/web/follow_up_pages.h"
 #include "adapters/web/notification_pages.h"
 #include "adapters/web/petition_api.h"
 #include "adapters/web/petition_public_pages.h"
@@ -131,6 +132,7 @@ class Application {
   web::CasePages case_pages_;
   web::NotificationPages notification_pages_;
   web::ReportApi report_api_;
+  web::FollowUpPages follow_up_pages_;
 };
 
 }  // namespace doithoai::app
