@@ -239,7 +239,17 @@ Status NotificationService::EnsureDailyPlans() {
     return OkStatus();  // DAY-01: nobody is at the office to act on a reminder
   }
   ASSIGN_OR_RETURN(std::vector<Commune> communes, communes_.ListCommunes());
+  std::lock_guard<std::mutex> lock(planned_mu_);
+  if (planned_day_ != today) {
+    planned_day_ = today;
+    planned_.clear();
+  }
   for (const Commune& c : communes) {
+    // Once per process and day is enough: the fingerprint makes it once
+    // overall; this only spares a write transaction per commune per tick.
+    if (planned_.count(c.id.value) > 0) {
+      continue;
+    }
     Job job;
     job.commune_id = c.id;
     job.kind = std::string(kJobPlan);
@@ -248,6 +258,7 @@ Status NotificationService::EnsureDailyPlans() {
     job.run_at = LocalTime(today, kPlanHourLocal);
     job.created_at = now;
     RETURN_IF_ERROR(jobs_.Enqueue(job).status());
+    planned_.insert(c.id.value);
   }
   return OkStatus();
 }

@@ -22,6 +22,8 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,6 +112,10 @@ class NotificationService : public PetitionObserver {
   std::vector<Transport*> transports_;
   std::vector<std::unique_ptr<Handler>> handlers_;
   std::function<void()> wakeup_;
+  // Communes whose plan of `planned_day_` this process already enqueued.
+  std::mutex planned_mu_;
+  Date planned_day_;           // GUARDED_BY(planned_mu_)
+  std::set<int64_t> planned_;  // GUARDED_BY(planned_mu_)
 };
 
 // "petition:<id>:<item>": the subject of item reminders.
