@@ -56,7 +56,9 @@ json SessionToJson(const ConferenceSession& s) {
           {"duration_label", s.duration_label},
           {"venue", s.venue},
           {"villages", std::move(villages)},
-          {"held", s.held}};
+          {"held", s.held},
+          {"started_at", OptionalTime(s.started_at)},
+          {"ended_at", OptionalTime(s.ended_at)}};
 }
 
 json AgendaItemToJson(const AgendaItem& a) {
@@ -110,6 +112,58 @@ json BudgetLineToJson(const BudgetLine& b) {
           {"actual", b.actual ? json(*b.actual) : json(nullptr)}};
 }
 
+json OptionalTime(const std::optional<Timestamp>& t) {
+  return t ? json(t->time_since_epoch().count()) : json(nullptr);
+}
+
+json SpeakerToJson(const Speaker& s) {
+  return {{"number", s.number},
+          {"session", s.session},
+          {"name", s.name},
+          {"village", OptionalId(s.village)},
+          {"agenda_item", s.agenda_item},
+          {"state", SpeakerStateCode(s.state)},
+          {"sealed", s.sealed},
+          {"client_key", s.client_key},
+          {"added_at", s.added_at.time_since_epoch().count()}};
+}
+
+json OpinionToJson(const Opinion& o) {
+  return {{"number", o.number},
+          {"session", o.session},
+          {"speaker", o.speaker},
+          {"agenda_item", o.agenda_item},
+          {"petition", o.petition.value},
+          {"code", o.code},
+          {"client_key", o.client_key},
+          {"recorded_at", o.recorded_at.time_since_epoch().count()}};
+}
+
+json AttendanceToJson(const AttendanceCount& a) {
+  return {{"session", a.session}, {"group", ParticipantGroupCode(a.group)}, {"count", a.count}};
+}
+
+json SignOffToJson(const std::optional<SignOff>& s) {
+  if (!s) return nullptr;
+  return {{"account_id", s->account_id},
+          {"name", s->name},
+          {"at", s->at.time_since_epoch().count()}};
+}
+
+json AddendumToJson(const MinutesAddendum& a) {
+  return {{"number", a.number},
+          {"text", a.text},
+          {"by", a.by},
+          {"at", a.at.time_since_epoch().count()}};
+}
+
+json DeliveryToJson(const VillageDelivery& d) {
+  return {{"village", d.village.value},
+          {"head_name", d.head_name},
+          {"delivered_on", OptionalDate(d.delivered_on)},
+          {"via", d.via}};
+}
+
 json AssignmentToJson(const Assignment& a) {
   return {{"unit_title", a.unit_title}, {"run_in", a.run_in}, {"duties", a.duties}};
 }
@@ -146,6 +200,8 @@ Status ReadSession(const json& v, const Path& path, ConferenceSession& s) {
       .Read("venue", s.venue, ReadString)
       .Read("villages", s.villages, ListReader<VillageId>(ReadId<VillageId>))
       .Read("held", s.held, ReadBool)
+      .Read("started_at", s.started_at, OptionalReader<Timestamp>(ReadTimestamp))
+      .Read("ended_at", s.ended_at, OptionalReader<Timestamp>(ReadTimestamp))
       .status();
 }
 
@@ -217,6 +273,85 @@ Status ReadAssignment(const json& v, const Path& path, Assignment& a) {
       .status();
 }
 
+Status ReadSpeaker(const json& v, const Path& path, Speaker& s) {
+  return ObjectReader(v, path)
+      .Read("number", s.number, ReadInt)
+      .Read("session", s.session, ReadInt)
+      .Read("name", s.name, ReadString)
+      .Read("village", s.village, OptionalReader<VillageId>(ReadId<VillageId>))
+      .Read("agenda_item", s.agenda_item, ReadInt)
+      .Read("state", s.state, EnumReader(ParseSpeakerState))
+      .Read("sealed", s.sealed, ReadBool)
+      .Read("client_key", s.client_key, ReadString)
+      .Read("added_at", s.added_at, ReadTimestamp)
+      .status();
+}
+
+Status ReadOpinion(const json& v, const Path& path, Opinion& o) {
+  return ObjectReader(v, path)
+      .Read("number", o.number, ReadInt)
+      .Read("session", o.session, ReadInt)
+      .Read("speaker", o.speaker, ReadInt)
+      .Read("agenda_item", o.agenda_item, ReadInt)
+      .Read("petition", o.petition, ReadId<PetitionId>)
+      .Read("code", o.code, ReadString)
+      .Read("client_key", o.client_key, ReadString)
+      .Read("recorded_at", o.recorded_at, ReadTimestamp)
+      .status();
+}
+
+Status ReadAttendance(const json& v, const Path& path, AttendanceCount& a) {
+  return ObjectReader(v, path)
+      .Read("session", a.session, ReadInt)
+      .Read("group", a.group, EnumReader(ParseParticipantGroup))
+      .Read("count", a.count, ReadInt)
+      .status();
+}
+
+Status ReadSignOff(const json& v, const Path& path, SignOff& s) {
+  return ObjectReader(v, path)
+      .Read("account_id", s.account_id, ReadInt64)
+      .Read("name", s.name, ReadString)
+      .Read("at", s.at, ReadTimestamp)
+      .status();
+}
+
+Status ReadAddendum(const json& v, const Path& path, MinutesAddendum& a) {
+  return ObjectReader(v, path)
+      .Read("number", a.number, ReadInt)
+      .Read("text", a.text, ReadString)
+      .Read("by", a.by, ReadString)
+      .Read("at", a.at, ReadTimestamp)
+      .status();
+}
+
+Status ReadMinutes(const json& v, const Path& path, MinutesRecord& m) {
+  return ObjectReader(v, path)
+      .Read("secretary", m.secretary, OptionalReader<SignOff>(ReadSignOff))
+      .Read("chair", m.chair, OptionalReader<SignOff>(ReadSignOff))
+      .Read("addenda", m.addenda, ListReader<MinutesAddendum>(ReadAddendum))
+      .status();
+}
+
+Status ReadLive(const json& v, const Path& path, LiveState& l) {
+  return ObjectReader(v, path)
+      .Read("session", l.session, ReadInt)
+      .Read("speaker", l.speaker, ReadInt)
+      .Read("opinion", l.opinion, ReadInt)
+      .Read("agenda_item", l.agenda_item, ReadInt)
+      .Read("updated_at", l.updated_at, ReadTimestamp)
+      .status();
+}
+
+Status ReadDelivery(const json& v, const Path& path, VillageDelivery& d) {
+  return ObjectReader(v, path)
+      .Read("village", d.village, ReadId<VillageId>)
+      .Read("head_name", d.head_name, ReadString)
+      .Read("delivered_on", d.delivered_on, kReadOptionalDate)
+      .Read("via", d.via, ReadString)
+      .status();
+}
+
 Result<Conference> ReadConference(const json& v) {
   if (!v.is_object()) {
     return MakeError(ErrorCode::kInvalidArgument, "Dữ liệu hội nghị phải là một đối tượng JSON.");
@@ -257,6 +392,16 @@ Result<Conference> ReadConference(const json& v) {
           .Read("tasks", c.tasks, ListReader<ConferenceTask>(ReadTask))
           .Read("publications", c.publications, ListReader<Publication>(ReadPublication))
           .Read("budget", c.budget, ListReader<BudgetLine>(ReadBudgetLine))
+          .Read("speakers", c.speakers, ListReader<Speaker>(ReadSpeaker))
+          .Read("opinions", c.opinions, ListReader<Opinion>(ReadOpinion))
+          .Read("attendance", c.attendance, ListReader<AttendanceCount>(ReadAttendance))
+          .Read("live", c.live, ReadLive)
+          .Read("minutes", c.minutes, ReadMinutes)
+          .Read("results_publications", c.results_publications,
+                ListReader<Publication>(ReadPublication))
+          .Read("results_deliveries", c.results_deliveries,
+                ListReader<VillageDelivery>(ReadDelivery))
+          .Read("results_late_reason", c.results_late_reason, ReadString)
           .Read("version", c.version, ReadInt64)
           .status());
   return c;
@@ -299,6 +444,22 @@ json ConferenceToJson(const Conference& c) {
       {"tasks", ListToJson(c.tasks, TaskToJson)},
       {"publications", ListToJson(c.publications, PublicationToJson)},
       {"budget", ListToJson(c.budget, BudgetLineToJson)},
+      {"speakers", ListToJson(c.speakers, SpeakerToJson)},
+      {"opinions", ListToJson(c.opinions, OpinionToJson)},
+      {"attendance", ListToJson(c.attendance, AttendanceToJson)},
+      {"live",
+       {{"session", c.live.session},
+        {"speaker", c.live.speaker},
+        {"opinion", c.live.opinion},
+        {"agenda_item", c.live.agenda_item},
+        {"updated_at", c.live.updated_at.time_since_epoch().count()}}},
+      {"minutes",
+       {{"secretary", SignOffToJson(c.minutes.secretary)},
+        {"chair", SignOffToJson(c.minutes.chair)},
+        {"addenda", ListToJson(c.minutes.addenda, AddendumToJson)}}},
+      {"results_publications", ListToJson(c.results_publications, PublicationToJson)},
+      {"results_deliveries", ListToJson(c.results_deliveries, DeliveryToJson)},
+      {"results_late_reason", c.results_late_reason},
       {"version", c.version},
   };
 }

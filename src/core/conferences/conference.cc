@@ -159,8 +159,42 @@ Result<PublicationChannel> ParsePublicationChannel(std::string_view code) {
 }
 std::string_view PublicationChannelLabel(PublicationChannel v) { return Row(kChannels, v).label; }
 
+std::string_view SpeakerStateCode(SpeakerState v) {
+  switch (v) {
+    case SpeakerState::kWaiting:
+      return "waiting";
+    case SpeakerState::kSpeaking:
+      return "speaking";
+    case SpeakerState::kDone:
+      return "done";
+  }
+  return "waiting";
+}
+
+Result<SpeakerState> ParseSpeakerState(std::string_view code) {
+  for (SpeakerState v : {SpeakerState::kWaiting, SpeakerState::kSpeaking, SpeakerState::kDone}) {
+    if (SpeakerStateCode(v) == code) return v;
+  }
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "Trạng thái người phát biểu không hợp lệ: " + std::string(code));
+}
+
 int64_t BudgetLine::Estimate() const {
   return static_cast<int64_t>(std::llround(quantity * static_cast<double>(unit_price)));
+}
+
+const Speaker* Conference::FindSpeaker(int number) const {
+  for (const auto& s : speakers) {
+    if (s.number == number) return &s;
+  }
+  return nullptr;
+}
+
+const Opinion* Conference::FindOpinion(int number) const {
+  for (const auto& o : opinions) {
+    if (o.number == number) return &o;
+  }
+  return nullptr;
 }
 
 const ConferenceSession* Conference::FindSession(int number) const {

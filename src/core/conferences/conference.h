@@ -66,6 +66,9 @@ struct ConferenceSession {
   std::string venue;                // "Hội trường công sở xã Hoằng Trường"
   std::vector<VillageId> villages;  // at least one (DLG-03)
   bool held = false;
+  // Recorded by the desk (DLG-10 "Thời gian bắt đầu" / "kết thúc vào").
+  std::optional<Timestamp> started_at;
+  std::optional<Timestamp> ended_at;
 };
 
 // Seed §III.2 and DLG-06/DLG-10: who is invited, by group.
@@ -172,6 +175,92 @@ struct AgendaItem {
   std::string presenter;  // "Chủ tịch UBND xã"
 };
 
+// ---- The conference day and after (issue #7; DLG-08, DLG-10..12) ----
+
+enum class SpeakerState { kWaiting, kSpeaking, kDone };
+std::string_view SpeakerStateCode(SpeakerState v);  // "waiting", "speaking", "done"
+Result<SpeakerState> ParseSpeakerState(std::string_view code);
+
+// One person who asked to speak (the secretary desk's queue). When one of
+// the speaker's opinions is a tố cáo, `name` is replaced by the petition's
+// pseudonym and `village` cleared (CONF-01/02: the identity lives only in
+// the sealed petition).
+struct Speaker {
+  int number = 0;  // from 1, in the order they registered
+  int session = 1;
+  std::string name;
+  std::optional<VillageId> village;
+  int agenda_item = 0;  // 1-based index into `agenda`; 0 = none
+  SpeakerState state = SpeakerState::kWaiting;
+  bool sealed = false;     // renamed to a pseudonym (tố cáo)
+  std::string client_key;  // the desk's idempotency key (exactly once)
+  Timestamp added_at;
+};
+
+// One opinion raised in the room (DLG-11): a petition of channel
+// "conference" linked to the conference, its session, the speaker and the
+// agenda item. The petition holds the content, class, field, answer or
+// assignment; this is the order of proceedings.
+struct Opinion {
+  int number = 0;  // order of proceedings, from 1
+  int session = 1;
+  int speaker = 0;  // Speaker::number
+  int agenda_item = 0;
+  PetitionId petition;
+  std::string code;        // the petition's tracking code
+  std::string client_key;  // the desk's idempotency key
+  Timestamp recorded_at;
+};
+
+// DLG-10: how many attended, per session and participant group (the
+// invitees checked in are counted by the desk; citizens are a head count).
+struct AttendanceCount {
+  int session = 1;
+  ParticipantGroup group = ParticipantGroup::kCitizenRepresentative;
+  int count = 0;
+};
+
+// What the room screen shows now.
+struct LiveState {
+  int session = 0;  // 0 = nothing yet
+  int speaker = 0;
+  int opinion = 0;
+  int agenda_item = 0;
+  Timestamp updated_at;
+};
+
+struct SignOff {
+  int64_t account_id = 0;
+  std::string name;  // the signer's display name
+  Timestamp at;
+};
+
+// A correction to signed minutes (they are locked): printed after them as
+// "Biên bản bổ sung".
+struct MinutesAddendum {
+  int number = 0;
+  std::string text;
+  std::string by;
+  Timestamp at;
+};
+
+// The Biên bản (Mẫu 1.9) sign-off: the secretary and the chair sign in the
+// system; with both signatures the minutes are issued and locked.
+struct MinutesRecord {
+  std::optional<SignOff> secretary;
+  std::optional<SignOff> chair;
+  std::vector<MinutesAddendum> addenda;
+  bool Locked() const { return secretary.has_value() && chair.has_value(); }
+};
+
+// DLG-08: the results notice delivered to one village head.
+struct VillageDelivery {
+  VillageId village;
+  std::string head_name;        // as known when delivered
+  std::optional<Date> delivered_on;
+  std::string via;              // "Thông báo tự động", "Trao tay", …
+};
+
 // Section V of the plan: one unit's responsibilities.
 struct Assignment {
   std::string unit_title;           // "Văn phòng UBND xã"
@@ -224,9 +313,24 @@ struct Conference {
   std::vector<Publication> publications;
   std::vector<BudgetLine> budget;
 
+  // The day and after (issue #7).
+  std::vector<Speaker> speakers;
+  std::vector<Opinion> opinions;
+  std::vector<AttendanceCount> attendance;
+  LiveState live;
+  MinutesRecord minutes;
+  // DLG-08 / PUB-01/02: publications of the results notice (posted at the
+  // HQ ≥ posting_days, loudspeaker ≥ n consecutive days, portal) and its
+  // delivery to every village head.
+  std::vector<Publication> results_publications;
+  std::vector<VillageDelivery> results_deliveries;
+  std::string results_late_reason;  // issued after the DLG-08 limit: why
+
   int64_t version = 0;  // bumped by storage on every change
 
   const ConferenceSession* FindSession(int number) const;
+  const Speaker* FindSpeaker(int number) const;
+  const Opinion* FindOpinion(int number) const;
   const Invitee* FindInvitee(int number) const;
   // The earliest session date (the "conference date" of DLG-07/08); the plan
   // date when there is no session yet.

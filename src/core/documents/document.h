@@ -12,6 +12,7 @@
 #ifndef DOITHOAI_CORE_DOCUMENTS_DOCUMENT_H_
 #define DOITHOAI_CORE_DOCUMENTS_DOCUMENT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -76,7 +77,20 @@ struct QrCode {
   std::string caption;
 };
 
-using Block = std::variant<Heading, Paragraph, Bullet, Table, QrCode>;
+// A bar chart drawn in the body (the report's figures, DLG-13). One group of
+// bars per label, one bar per series; values are counts (≥ 0). Renderers
+// draw it from this data: SVG for pages and inside the DOCX (with a PNG
+// fallback), vector drawing in the PDF. `width_mm` is the printed width.
+struct Chart {
+  std::string title;                      // printed above the chart
+  std::vector<std::string> labels;        // one per group ("Đất đai – môi trường")
+  std::vector<std::string> series;        // legend names; one per bar of a group
+  std::vector<std::vector<double>> values;  // values[series][label]
+  int width_mm = 160;
+  int height_mm = 80;
+};
+
+using Block = std::variant<Heading, Paragraph, Bullet, Table, QrCode, Chart>;
 
 // Ô 7a–7c (FMT-30..32). `authority` may hold several lines separated by '\n'
 // ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH") and may be empty.
@@ -92,6 +106,9 @@ struct Document {
   std::string subject;  // trích yếu (FMT-21)
   std::vector<Block> body;
   SignatureBlock signature;
+  // Mẫu 1.9 (Biên bản): a second signature on the left ("THƯ KÝ"), with the
+  // Nơi nhận list under it; `signature` stays on the right ("CHỦ TỌA").
+  std::optional<SignatureBlock> left_signature;
   // FMT-41 lines as printed, dash included: "- UBND huyện (b/c);" … "- Lưu: VT."
   std::vector<std::string> recipients;
 };
