@@ -70,6 +70,7 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       // The lexicon is embedded data checked by suggestion_data_test.
       insight_service_(petition_repo_, case_repo_, communes_, LoadFieldLexicon().value()),
       case_service_(case_repo_, petition_service_, insight_service_),
+      conference_day_(conference_repo_, conference_service_, petition_service_, communes_, clock),
       job_runner_(job_queue_, clock, options.worker_id),
       public_limiter_(clock, options.public_rate_limit),
       auth_(accounts_, sessions_, throttle_, crypto, clock, options.auth),
@@ -87,7 +88,10 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       case_pages_(case_service_, insight_service_, petition_service_, communes_, clock),
       notification_pages_(notification_service_, communes_, clock),
       report_api_(petition_service_, communes_),
-      follow_up_pages_(petition_service_, conference_service_, communes_) {
+      follow_up_pages_(petition_service_, conference_service_, communes_),
+      conference_day_api_(conference_day_, conference_service_, petition_service_, communes_,
+                          clock, options.public_url) {
+  conference_service_.SetRecordSource(&conference_day_);
   petition_service_.AddObserver(&insight_service_);
   petition_service_.AddObserver(&notification_service_);
   notification_service_.RegisterHandlers(job_runner_);
@@ -108,6 +112,7 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
   notification_pages_.Register(site_);
   report_api_.Register(site_);
   follow_up_pages_.Register(site_);
+  conference_day_api_.Register(site_);
 }
 
 Status Application::UseTransports(const notify::NotifyConfig& config, const std::string& log_path,

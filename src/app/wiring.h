@@ -27,6 +27,7 @@
 #include "adapters/web/admin_pages.h"
 #include "adapters/web/case_pages.h"
 #include "adapters/web/conference_pages.h"
+#include "adapters/web/conference_day_api.h"
 #include "adapters/web/follow_up_pages.h"
 #include "adapters/web/notification_pages.h"
 #include "adapters/web/petition_api.h"
@@ -114,6 +115,7 @@ class Application {
   NotificationService notification_service_;
   InsightService insight_service_;
   CaseService case_service_;
+  ConferenceDay conference_day_;
   std::vector<std::unique_ptr<Transport>> transports_;
   JobRunner job_runner_;
   web::RateLimiter public_limiter_;
@@ -133,6 +135,7 @@ class Application {
   web::NotificationPages notification_pages_;
   web::ReportApi report_api_;
   web::FollowUpPages follow_up_pages_;
+  web::ConferenceDayApi conference_day_api_;
 };
 
 }  // namespace doithoai::app

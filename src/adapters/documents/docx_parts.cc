@@ -26,6 +26,9 @@ constexpr std::string_view kNsWp =
     "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 constexpr std::string_view kNsA = "http://schemas.openxmlformats.org/drawingml/2006/main";
 constexpr std::string_view kNsPic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+constexpr std::string_view kNsAsvg = "http://schemas.microsoft.com/office/drawing/2016/SVG/main";
+// The a:ext uri under which Office 2016+ looks for an svgBlip.
+constexpr std::string_view kSvgBlipExtUri = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}";
 
 void AppendEscaped(std::string& out, std::string_view text) {
   for (char c : text) {
@@ -54,6 +57,11 @@ void AppendEscaped(std::string& out, std::string_view text) {
 }
 
 std::string S(std::string_view text) { return std::string(text); }
+
+// "media/image<index + 1>.<extension>", relative to word/.
+std::string MediaName(std::size_t index, const MediaPart& part) {
+  return "media/image" + std::to_string(index + 1) + "." + part.extension;
+}
 
 // FMT-04: Arabic page number, 14 pt, centred in the top margin.
 std::string PageNumberHeaderXml() {
@@ -108,7 +116,7 @@ std::string RelationshipsXml(const std::vector<std::pair<std::string, std::strin
   return out + "</Relationships>";
 }
 
-std::string ContentTypesXml(bool has_png) {
+std::string ContentTypesXml(bool has_png, bool has_svg) {
   constexpr std::string_view kOd =
       "application/vnd.openxmlformats-officedocument.wordprocessingml.";
   std::string types = S(kXmlDecl) +
@@ -118,6 +126,9 @@ std::string ContentTypesXml(bool has_png) {
                       "ContentType=\"application/xml\"/>";
   if (has_png) {
     types += "<Default Extension=\"png\" ContentType=\"image/png\"/>";
+  }
+  if (has_svg) {
+    types += "<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>";
   }
   for (auto [part, type] : std::vector<std::pair<std::string_view, std::string_view>>{
            {"/word/document.xml", "document.main+xml"},
@@ -317,29 +328,57 @@ std::string TableXml(const std::vector<int>& widths,
 
 std::string MediaRelId(std::size_t index) { return "rId" + std::to_string(kFirstMediaRel + index); }
 
-std::string PictureParagraphXml(std::size_t media_index, int drawing_id, int size_mm,
-                                std::string_view description) {
-  const std::string emu = std::to_string(static_cast<long long>(size_mm) * kEmuPerMm);
+namespace {
+
+// One inline picture `cx` × `cy` EMU showing media part `media_index`, and
+// when `svg_index` is set the SVG part attached as an Office 2016 svgBlip.
+std::string InlinePictureXml(std::size_t media_index, const std::size_t* svg_index, long long cx,
+                             long long cy, const std::string& frame_name, int drawing_id,
+                             std::string_view description) {
+  const std::string width = std::to_string(cx);
+  const std::string height = std::to_string(cy);
   const std::string id = std::to_string(drawing_id);
   const std::string name = "image" + std::to_string(media_index + 1) + ".png";
+  std::string blip = "<a:blip r:embed=\"" + MediaRelId(media_index) + "\"";
+  if (svg_index == nullptr) {
+    blip += "/>";
+  } else {
+    blip += "><a:extLst><a:ext uri=\"" + S(kSvgBlipExtUri) + "\"><asvg:svgBlip xmlns:asvg=\"" +
+            S(kNsAsvg) + "\" r:embed=\"" + MediaRelId(*svg_index) +
+            "\"/></a:ext></a:extLst></a:blip>";
+  }
   const std::string drawing =
       "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent "
       "cx=\"" +
-      emu + "\" cy=\"" + emu +
-      "\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"" + id +
-      "\" name=\"QR " + id + "\" descr=\"" + Escaped(description) +
+      width + "\" cy=\"" + height +
+      "\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"" + id + "\" name=\"" +
+      frame_name + " " + id + "\" descr=\"" + Escaped(description) +
       "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"" + S(kNsA) +
       "\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic xmlns:a=\"" + S(kNsA) +
       "\"><a:graphicData uri=\"" + S(kNsPic) + "\"><pic:pic xmlns:pic=\"" + S(kNsPic) +
       "\"><pic:nvPicPr><pic:cNvPr id=\"" + id + "\" name=\"" + name +
-      "\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"" +
-      MediaRelId(media_index) +
-      "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" "
+      "\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>" + blip +
+      "<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" "
       "y=\"0\"/><a:ext cx=\"" +
-      emu + "\" cy=\"" + emu +
+      width + "\" cy=\"" + height +
       "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
       "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
   return ParaXml({.align = "center", .before = 120}, drawing);
+}
+
+}  // namespace
+
+std::string PictureParagraphXml(std::size_t media_index, int drawing_id, int size_mm,
+                                std::string_view description) {
+  const long long emu = static_cast<long long>(size_mm) * kEmuPerMm;
+  return InlinePictureXml(media_index, nullptr, emu, emu, "QR", drawing_id, description);
+}
+
+std::string SvgPictureParagraphXml(std::size_t png_index, std::size_t svg_index, int drawing_id,
+                                   int width_mm, int height_mm, std::string_view description) {
+  return InlinePictureXml(png_index, &svg_index, static_cast<long long>(width_mm) * kEmuPerMm,
+                          static_cast<long long>(height_mm) * kEmuPerMm, "Chart", drawing_id,
+                          description);
 }
 
 std::string SectionPropertiesXml() {
@@ -363,15 +402,19 @@ std::string DocumentNamespaces() {
 }
 
 Result<std::string> Package(const std::string& document_xml, const PackageInfo& info,
-                            const std::vector<std::string>& media) {
+                            const std::vector<MediaPart>& media) {
   const std::string rel = S(kNsR) + "/";
+  auto has = [&media](std::string_view extension) {
+    return std::any_of(media.begin(), media.end(),
+                       [extension](const MediaPart& part) { return part.extension == extension; });
+  };
   std::vector<std::pair<std::string, std::string>> document_rels = {
       {rel + "styles", "styles.xml"},
       {rel + "settings", "settings.xml"},
       {rel + "header", "header1.xml"},
       {rel + "header", "header2.xml"}};
   for (std::size_t i = 0; i < media.size(); ++i) {
-    document_rels.emplace_back(rel + "image", "media/image" + std::to_string(i + 1) + ".png");
+    document_rels.emplace_back(rel + "image", MediaName(i, media[i]));
   }
   const std::string settings =
       S(kXmlDecl) + "<w:settings xmlns:w=\"" + S(kNsW) +
@@ -379,7 +422,7 @@ Result<std::string> Package(const std::string& document_xml, const PackageInfo& 
       "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
       "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>";
   std::vector<std::pair<std::string, std::string>> parts = {
-      {"[Content_Types].xml", ContentTypesXml(!media.empty())},
+      {"[Content_Types].xml", ContentTypesXml(has("png"), has("svg"))},
       {"_rels/.rels", RelationshipsXml({{rel + "officeDocument", "word/document.xml"},
                                         {"http://schemas.openxmlformats.org/package/2006/"
                                          "relationships/metadata/core-properties",
@@ -393,7 +436,7 @@ Result<std::string> Package(const std::string& document_xml, const PackageInfo& 
       {"docProps/core.xml", CorePropertiesXml(info)},
   };
   for (std::size_t i = 0; i < media.size(); ++i) {
-    parts.emplace_back("word/media/image" + std::to_string(i + 1) + ".png", media[i]);
+    parts.emplace_back("word/" + MediaName(i, media[i]), media[i].bytes);
   }
   return Zip(parts);
 }

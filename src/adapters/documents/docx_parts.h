@@ -69,14 +69,28 @@ std::string TableXml(const std::vector<int>& widths,
                      const std::vector<std::vector<std::string>>& cells, bool borders,
                      bool header_row);
 
-// The relationship id of the `index`-th (0-based) media part,
-// word/media/image<index + 1>.png, in word/_rels/document.xml.rels.
+// One picture part of the package, word/media/image<index + 1>.<extension>
+// ("png" or "svg"), where index is its position in the list given to Package.
+struct MediaPart {
+  std::string extension;
+  std::string bytes;
+};
+
+// The relationship id of the `index`-th (0-based) media part in
+// word/_rels/document.xml.rels.
 std::string MediaRelId(std::size_t index);
 
 // A centred paragraph holding one inline picture `size_mm` square that shows
 // media part `media_index`. `drawing_id` must be unique in the document.
 std::string PictureParagraphXml(std::size_t media_index, int drawing_id, int size_mm,
                                 std::string_view description);
+
+// A centred paragraph holding one inline picture `width_mm` × `height_mm`
+// that shows the PNG media part `png_index`, with the SVG part `svg_index`
+// attached through the Office 2016 extension (a:extLst/asvg:svgBlip): Word
+// 2016 and later draw the SVG, older Word and LibreOffice the PNG.
+std::string SvgPictureParagraphXml(std::size_t png_index, std::size_t svg_index, int drawing_id,
+                                   int width_mm, int height_mm, std::string_view description);
 
 // Section properties: A4, FMT-02 margins, FMT-04 page number header from the
 // second page (titlePg with an empty first-page header), numbering restarting
@@ -94,10 +108,11 @@ struct PackageInfo {
 
 // Packs a whole .docx in memory: `document_xml` as word/document.xml, the
 // FMT-03/05 styles, settings, the page-number headers, core properties from
-// `info`, and each PNG of `media` as word/media/image<i>.png. Byte-for-byte
-// reproducible. Fails with kInternal when libzip fails.
+// `info`, and each part of `media` as word/media/image<i>.<extension> (with
+// its content type). Byte-for-byte reproducible. Fails with kInternal when
+// libzip fails.
 Result<std::string> Package(const std::string& document_xml, const PackageInfo& info,
-                            const std::vector<std::string>& media);
+                            const std::vector<MediaPart>& media);
 
 }  // namespace doithoai::docx
 

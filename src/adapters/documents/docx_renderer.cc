@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/documents/chart_painter.h"
 #include "adapters/documents/docx_parts.h"
 #include "adapters/documents/qr_code.h"
+#include "core/documents/chart.h"
 #include "core/text/vietnamese.h"
 
 namespace doithoai {
@@ -49,10 +51,16 @@ constexpr int kParagraphAfter = 120;   // FMT-05: ≥ 6 pt
 constexpr int kLineSpacing = 288;      // FMT-05: single..1.5 → 1.2 lines
 constexpr int kSignatureGapLines = 4;  // FMT-33: room for signature and seal
 constexpr double kQrPictureDpi = 300;  // PNG resolution at the printed size
+constexpr double kChartPngDpi = 200;   // the chart's PNG fallback at the printed size
+constexpr double kSvgPxPerInch = 96;   // CSS pixels, the SVG's user units
+// Printed chart size limits in mm: at most the text width (FMT-02), 10 mm at least.
+constexpr int kChartMinMm = 10;
+constexpr int kChartMaxWidthMm = kTextWidth * 254 / 14400;  // 165 mm
+constexpr int kChartMaxHeightMm = 240;
 
-// The PNG parts collected while writing word/document.xml, in order.
+// The picture parts collected while writing word/document.xml, in order.
 struct Media {
-  std::vector<std::string> pngs;
+  std::vector<docx::MediaPart> parts;
   int next_drawing_id = 1;  // wp:docPr ids, unique in the package
 };
 
@@ -120,8 +128,8 @@ Result<std::string> QrXml(const QrCode& qr, Media& media) {
   const int module_px =
       std::max(1, static_cast<int>(std::lround(target_px / (matrix.size + 2 * kQrQuietModules))));
   ASSIGN_OR_RETURN(std::string png, QrPng(matrix, module_px));
-  const std::size_t index = media.pngs.size();
-  media.pngs.push_back(std::move(png));
+  const std::size_t index = media.parts.size();
+  media.parts.push_back({"png", std::move(png)});
   std::string out = docx::PictureParagraphXml(index, media.next_drawing_id++, qr.size_mm,
                                               qr.caption.empty() ? "Mã QR" : qr.caption);
   if (!qr.caption.empty()) {
@@ -129,6 +137,29 @@ Result<std::string> QrXml(const QrCode& qr, Media& media) {
                    RunXml(qr.caption, {.size = kSizeQrCaption}), kSizeQrCaption);
   }
   return out;
+}
+
+int Pixels(int mm, double dpi) {
+  return std::max(1, static_cast<int>(std::lround(mm / 25.4 * dpi)));
+}
+
+// A centred inline picture `width_mm` × `height_mm` (within the text width):
+// a PNG part (ChartPng at kChartPngDpi) carrying the SVG part (ChartSvg, in
+// CSS pixels so its type sizes print as on the page) as its svgBlip.
+Result<std::string> ChartXml(const Chart& chart, Media& media) {
+  const int width_mm = std::clamp(chart.width_mm, kChartMinMm, kChartMaxWidthMm);
+  const int height_mm = std::clamp(chart.height_mm, kChartMinMm, kChartMaxHeightMm);
+  Chart sized = chart;
+  sized.width_mm = width_mm;
+  sized.height_mm = height_mm;
+  ASSIGN_OR_RETURN(std::string png, ChartPng(sized, Pixels(width_mm, kChartPngDpi),
+                                             Pixels(height_mm, kChartPngDpi)));
+  const std::size_t png_index = media.parts.size();
+  media.parts.push_back({"png", std::move(png)});
+  media.parts.push_back({"svg", ChartSvg(sized, Pixels(width_mm, kSvgPxPerInch),
+                                         Pixels(height_mm, kSvgPxPerInch), true)});
+  return docx::SvgPictureParagraphXml(png_index, png_index + 1, media.next_drawing_id++, width_mm,
+                                      height_mm, chart.title.empty() ? "Biểu đồ" : chart.title);
 }
 
 Result<std::string> BodyXml(const std::vector<Block>& body, Media& media) {
@@ -159,39 +190,59 @@ Result<std::string> BodyXml(const std::vector<Block>& body, Media& media) {
     } else if (const auto* qr = std::get_if<QrCode>(&block)) {
       ASSIGN_OR_RETURN(std::string picture, QrXml(*qr, media));
       out += picture;
+    } else if (const auto* chart = std::get_if<Chart>(&block)) {
+      ASSIGN_OR_RETURN(std::string picture, ChartXml(*chart, media));
+      out += picture;
     }
   }
   return out;
 }
 
-std::string SignatureBlockXml(const Document& doc) {
-  // FMT-41: "Nơi nhận:" 12 pt bold italic at the left margin, list 11 pt upright.
-  const ParaStyle left_style{.align = "left", .before = 120};
-  std::string left = ParaXml(
-      left_style, RunXml(kNoiNhanLabel, {.size = kSizeNoiNhan, .bold = true, .italic = true}));
-  for (const std::string& line : doc.recipients) {
-    left += ParaXml({.align = "left"}, RunXml(line, {.size = kSizeRecipients}), kSizeRecipients);
+// FMT-41: "Nơi nhận:" 12 pt bold italic at the left margin, list 11 pt upright.
+std::string RecipientsXml(const std::vector<std::string>& recipients, int before) {
+  std::string out =
+      ParaXml({.align = "left", .before = before},
+              RunXml(kNoiNhanLabel, {.size = kSizeNoiNhan, .bold = true, .italic = true}));
+  for (const std::string& line : recipients) {
+    out += ParaXml({.align = "left"}, RunXml(line, {.size = kSizeRecipients}), kSizeRecipients);
   }
-  // FMT-30/31: authority and position bold capitals, name bold, all centred.
+  return out;
+}
+
+// FMT-30/31: authority and position bold capitals, then room for the
+// signature (FMT-33), then the name bold, all centred.
+std::string SignerXml(const SignatureBlock& signature) {
   const RunStyle bold{.size = kSizeSignature, .bold = true};
-  std::string right;
-  std::string lines = doc.signature.authority;
-  if (!doc.signature.position.empty()) {
-    lines += (lines.empty() ? "" : "\n") + doc.signature.position;
+  std::string out;
+  std::string lines = signature.authority;
+  if (!signature.position.empty()) {
+    lines += (lines.empty() ? "" : "\n") + signature.position;
   }
   std::size_t start = 0;
   while (start < lines.size()) {
     std::size_t end = std::min(lines.find('\n', start), lines.size());
-    right +=
+    out +=
         ParaXml({.align = "center", .before = start == 0 ? 120 : 0},
                 RunXml(std::string_view(lines).substr(start, end - start), bold), kSizeSignature);
     start = end + 1;
   }
   for (int k = 0; k < kSignatureGapLines; ++k) {
-    right += "<w:p/>";
+    out += "<w:p/>";
   }
-  right += Centered(doc.signature.signer_name, bold);
-  return TableXml({kFooterLeft, kFooterRight}, {{left, right}}, false, false);
+  return out + Centered(signature.signer_name, bold);
+}
+
+// Mẫu 1.4: Nơi nhận (left) | signature (right). Mẫu 1.9 (left_signature
+// set): THƯ KÝ with the Nơi nhận under it (left) | CHỦ TỌA (right), in two
+// equal columns.
+std::string SignatureBlockXml(const Document& doc) {
+  if (doc.left_signature.has_value()) {
+    const int half = kTextWidth / 2;
+    std::string left = SignerXml(*doc.left_signature) + RecipientsXml(doc.recipients, 360);
+    return TableXml({half, kTextWidth - half}, {{left, SignerXml(doc.signature)}}, false, false);
+  }
+  return TableXml({kFooterLeft, kFooterRight},
+                  {{RecipientsXml(doc.recipients, 120), SignerXml(doc.signature)}}, false, false);
 }
 
 // One document's content, from the §3.2 header to the signature table.
@@ -211,9 +262,27 @@ Result<std::string> DocumentContentXml(const Document& doc, Media& media) {
   return out + SignatureBlockXml(doc);
 }
 
+// The chart texts (legend names included, which PlainText leaves out) and the
+// left signature, checked here whatever PlainText covers.
+std::string ExtraText(const Document& doc) {
+  std::string out;
+  for (const Block& block : doc.body) {
+    if (const auto* chart = std::get_if<Chart>(&block)) {
+      out += chart->title;
+      for (const std::string& label : chart->labels) out += label;
+      for (const std::string& name : chart->series) out += name;
+    }
+  }
+  if (doc.left_signature.has_value()) {
+    out += doc.left_signature->authority + doc.left_signature->position +
+           doc.left_signature->signer_name;
+  }
+  return out;
+}
+
 Status CheckDocument(const Document& doc) {
   RETURN_IF_ERROR(Validate(doc));
-  if (!text::IsValidUtf8(PlainText(doc))) {
+  if (!text::IsValidUtf8(PlainText(doc)) || !text::IsValidUtf8(ExtraText(doc))) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "Văn bản chứa ký tự không hợp lệ (không phải UTF-8).");
   }
@@ -247,7 +316,7 @@ Result<std::string> RenderDocx(const std::vector<Document>& docs) {
   }
   xml += section + "</w:body></w:document>";
   const Document& first = docs.front();
-  return docx::Package(xml, {first.title, first.subject, first.header.issuing_body}, media.pngs);
+  return docx::Package(xml, {first.title, first.subject, first.header.issuing_body}, media.parts);
 }
 
 }  // namespace doithoai

@@ -457,5 +457,199 @@ TEST(DocxRendererTest, RejectsEmptyListAndAnyInvalidDocument) {
   EXPECT_FALSE(RenderDocx(docs).ok());
 }
 
+// A Bảng 2 style bar chart (DLG-13): two series over three fields.
+Chart FieldChart(int width_mm, int height_mm) {
+  return Chart{"Ý kiến, kiến nghị theo lĩnh vực",
+               {"Đất đai – môi trường", "An ninh – trật tự", "Khác"},
+               {"Tổng số", "Đã giải quyết xong"},
+               {{12, 3, 1}, {10, 2, 1}},
+               width_mm,
+               height_mm};
+}
+
+// Width and height of a PNG from its IHDR chunk.
+std::pair<int, int> PngSize(const std::string& png) {
+  auto be32 = [&png](std::size_t at) {
+    return (static_cast<unsigned char>(png[at]) << 24) |
+           (static_cast<unsigned char>(png[at + 1]) << 16) |
+           (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
+  };
+  return png.size() >= 24 ? std::pair<int, int>{be32(16), be32(20)} : std::pair<int, int>{0, 0};
+}
+
+TEST(DocxRendererTest, ChartIsPngPictureWithSvgBlip) {
+  Document doc = SeedPlanDocument();
+  doc.body.push_back(FieldChart(150, 70));
+  Result<std::string> bytes = RenderDocx(doc);
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+  std::map<std::string, std::string> parts = Unzip(*bytes);
+  // The PNG fallback at 200 dpi (150 mm → 1181 px, 70 mm → 551 px) and the SVG.
+  ASSERT_TRUE(parts.contains("word/media/image1.png"));
+  ASSERT_TRUE(parts.contains("word/media/image2.svg"));
+  EXPECT_TRUE(parts["word/media/image1.png"].starts_with("\x89PNG\r\n\x1a\n"));
+  EXPECT_EQ(PngSize(parts["word/media/image1.png"]), (std::pair<int, int>{1181, 551}));
+  EXPECT_NE(parts["word/media/image2.svg"].find("<svg"), std::string::npos);
+  const std::string& types = parts["[Content_Types].xml"];
+  EXPECT_NE(types.find("<Default Extension=\"png\" ContentType=\"image/png\"/>"),
+            std::string::npos);
+  EXPECT_NE(types.find("<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>"),
+            std::string::npos);
+  const std::string& rels = parts["word/_rels/document.xml.rels"];
+  const std::string image_rel =
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\"";
+  EXPECT_NE(rels.find("<Relationship Id=\"rId5\" " + image_rel + " Target=\"media/image1.png\"/>"),
+            std::string::npos)
+      << rels;
+  EXPECT_NE(rels.find("<Relationship Id=\"rId6\" " + image_rel + " Target=\"media/image2.svg\"/>"),
+            std::string::npos)
+      << rels;
+  const std::string& xml = parts["word/document.xml"];
+  EXPECT_TRUE(WellFormed(xml));
+  EXPECT_TRUE(WellFormed(types));
+  EXPECT_TRUE(WellFormed(rels));
+  // Centred inline picture, 150 × 70 mm = 5400000 × 2520000 EMU; the PNG is
+  // the blip, the SVG its Office 2016 svgBlip extension.
+  const std::string picture = ParagraphContaining(xml, "<w:drawing>");
+  ASSERT_FALSE(picture.empty());
+  EXPECT_NE(picture.find("<w:jc w:val=\"center\"/>"), std::string::npos);
+  EXPECT_NE(picture.find("<wp:extent cx=\"5400000\" cy=\"2520000\"/>"), std::string::npos);
+  EXPECT_NE(picture.find("<a:ext cx=\"5400000\" cy=\"2520000\"/>"), std::string::npos);
+  EXPECT_NE(picture.find("descr=\"Ý kiến, kiến nghị theo lĩnh vực\""), std::string::npos);
+  EXPECT_NE(picture.find("<a:blip r:embed=\"rId5\"><a:extLst><a:ext "
+                         "uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip "
+                         "xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/"
+                         "main\" r:embed=\"rId6\"/></a:ext></a:extLst></a:blip>"),
+            std::string::npos)
+      << picture;
+  EXPECT_LT(xml.find("<w:drawing>"), xml.find("Nơi nhận:"));
+}
+
+TEST(DocxRendererTest, ChartAfterQrAndOversizedChartIsCapped) {
+  Document doc = WithQr("https://hoangtruong.gov.vn/hoi-nghi/2023", 30, "");
+  doc.body.push_back(FieldChart(400, 60));  // wider than the 165 mm text width
+  Result<std::string> bytes = RenderDocx(doc);
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+  std::map<std::string, std::string> parts = Unzip(*bytes);
+  EXPECT_TRUE(parts.contains("word/media/image1.png"));  // the QR code
+  EXPECT_TRUE(parts.contains("word/media/image2.png"));  // the chart and its SVG
+  EXPECT_TRUE(parts.contains("word/media/image3.svg"));
+  const std::string& xml = parts["word/document.xml"];
+  EXPECT_TRUE(WellFormed(xml));
+  EXPECT_NE(xml.find("<a:blip r:embed=\"rId5\"/>"), std::string::npos);
+  EXPECT_NE(xml.find("<a:blip r:embed=\"rId6\"><a:extLst>"), std::string::npos);
+  EXPECT_NE(xml.find("r:embed=\"rId7\"/></a:ext>"), std::string::npos);
+  // 165 mm × 36000 = 5940000 EMU; the height is kept.
+  EXPECT_NE(xml.find("<wp:extent cx=\"5940000\" cy=\"2160000\"/>"), std::string::npos);
+  EXPECT_NE(xml.find("<wp:docPr id=\"1\""), std::string::npos);
+  EXPECT_NE(xml.find("<wp:docPr id=\"2\""), std::string::npos);
+}
+
+TEST(DocxRendererTest, RejectsChartWithInvalidUtf8) {
+  Document doc = SeedPlanDocument();
+  Chart chart = FieldChart(150, 70);
+  chart.labels[1] = "bad \xC3\x28 utf8";
+  doc.body.push_back(chart);
+  Result<std::string> bytes = RenderDocx(doc);
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_EQ(bytes.error().code, ErrorCode::kInvalidArgument);
+}
+
+// Mẫu 1.9: a Biên bản, with no place-date line (ô 4), THƯ KÝ on the left and
+// CHỦ TỌA on the right.
+Document Minutes() {
+  Document doc = SeedPlanDocument();
+  doc.header.number = "Số: 07/BB-UBND";
+  doc.header.place_date.clear();
+  doc.title = "BIÊN BẢN";
+  doc.subject = "Hội nghị đối thoại với Nhân dân năm 2023";
+  doc.left_signature = SignatureBlock{"", "THƯ KÝ", "Trần Thị Thư"};
+  doc.signature = {"", "CHỦ TỌA", "Lê Thanh Cảnh"};
+  doc.recipients = {"- UBND huyện (b/c);", "- Lưu: VT, Hồ sơ."};
+  return doc;
+}
+
+// The <w:tbl>…</w:tbl> around `at` (tables here are not nested).
+std::string TableAround(const std::string& xml, std::size_t at) {
+  const std::size_t start = xml.rfind("<w:tbl>", at);
+  const std::size_t end = xml.find("</w:tbl>", at);
+  if (start == std::string::npos || end == std::string::npos) {
+    return "";
+  }
+  return xml.substr(start, end - start);
+}
+
+// The `index`-th <w:tc>…</w:tc> of `table`.
+std::string Cell(const std::string& table, int index) {
+  std::size_t start = table.find("<w:tc>");
+  for (int i = 0; i < index && start != std::string::npos; ++i) {
+    start = table.find("<w:tc>", start + 1);
+  }
+  if (start == std::string::npos) {
+    return "";
+  }
+  return table.substr(start, table.find("</w:tc>", start) - start);
+}
+
+TEST(DocxRendererTest, LeftSignatureSecretaryLeftChairRight) {
+  Result<std::string> bytes = RenderDocx(Minutes());
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+  const std::string xml = Unzip(*bytes)["word/document.xml"];
+  EXPECT_TRUE(WellFormed(xml));
+  const std::size_t secretary = xml.find(">THƯ KÝ<");
+  const std::size_t chair = xml.find(">CHỦ TỌA<");
+  ASSERT_NE(secretary, std::string::npos);
+  ASSERT_NE(chair, std::string::npos);
+  EXPECT_LT(secretary, chair);
+  // One borderless table of two equal columns holds both signatures.
+  const std::string table = TableAround(xml, secretary);
+  ASSERT_FALSE(table.empty());
+  EXPECT_EQ(table, TableAround(xml, chair));
+  EXPECT_NE(table.find("<w:gridCol w:w=\"4677\"/><w:gridCol w:w=\"4678\"/>"), std::string::npos);
+  EXPECT_NE(table.find("<w:insideV w:val=\"nil\""), std::string::npos);
+  EXPECT_EQ(Count(table, "<w:tc>"), 2u);
+  // Left cell: THƯ KÝ, the secretary's name, then Nơi nhận (FMT-41) and the list.
+  const std::string left = Cell(table, 0);
+  EXPECT_NE(left.find(">THƯ KÝ<"), std::string::npos);
+  EXPECT_LT(left.find(">THƯ KÝ<"), left.find(">Trần Thị Thư<"));
+  EXPECT_LT(left.find(">Trần Thị Thư<"), left.find(">Nơi nhận:<"));
+  EXPECT_LT(left.find(">Nơi nhận:<"), left.find(">- Lưu: VT, Hồ sơ.<"));
+  EXPECT_EQ(left.find("CHỦ TỌA"), std::string::npos);
+  const std::string label = RunContaining(left, ">Nơi nhận:<");
+  EXPECT_NE(label.find("<w:b/>"), std::string::npos);
+  EXPECT_NE(label.find("<w:i/>"), std::string::npos);
+  EXPECT_NE(label.find("<w:sz w:val=\"24\"/>"), std::string::npos);
+  EXPECT_NE(RunContaining(left, ">- UBND huyện (b/c);<").find("<w:sz w:val=\"22\"/>"),
+            std::string::npos);
+  // FMT-31 on both sides: bold, 14 pt, centred.
+  for (const char* line : {">THƯ KÝ<", ">Trần Thị Thư<", ">CHỦ TỌA<", ">Lê Thanh Cảnh<"}) {
+    const std::string run = RunContaining(xml, line);
+    EXPECT_NE(run.find("<w:b/>"), std::string::npos) << line;
+    EXPECT_NE(run.find("<w:sz w:val=\"28\"/>"), std::string::npos) << line;
+    EXPECT_NE(ParagraphContaining(xml, line).find("<w:jc w:val=\"center\"/>"), std::string::npos)
+        << line;
+  }
+  // Right cell: the chair only.
+  const std::string right = Cell(table, 1);
+  EXPECT_NE(right.find(">CHỦ TỌA<"), std::string::npos);
+  EXPECT_NE(right.find(">Lê Thanh Cảnh<"), std::string::npos);
+  EXPECT_EQ(right.find("Nơi nhận"), std::string::npos);
+  EXPECT_EQ(Count(xml, "Nơi nhận:"), 1u);
+  // Mẫu 1.9: no ô 4 line; the header's second row has an empty right cell.
+  EXPECT_EQ(xml.find("Hoằng Trường, ngày"), std::string::npos);
+  const std::string header = TableAround(xml, xml.find("Số: 07/BB-UBND"));
+  EXPECT_EQ(Cell(header, 3), "<w:tc><w:tcPr><w:tcW w:w=\"5670\" w:type=\"dxa\"/></w:tcPr><w:p/>");
+}
+
+TEST(DocxRendererTest, WithoutLeftSignatureKeepsNoiNhanLeftOfSigner) {
+  Result<std::string> bytes = RenderDocx(SeedPlanDocument());
+  ASSERT_TRUE(bytes.ok());
+  const std::string xml = Unzip(*bytes)["word/document.xml"];
+  const std::string table = TableAround(xml, xml.find(">Nơi nhận:<"));
+  EXPECT_NE(table.find("<w:gridCol w:w=\"4253\"/><w:gridCol w:w=\"5102\"/>"), std::string::npos);
+  EXPECT_NE(Cell(table, 0).find(">Nơi nhận:<"), std::string::npos);
+  EXPECT_NE(Cell(table, 1).find(">Lê Thanh Cảnh<"), std::string::npos);
+  EXPECT_EQ(Cell(table, 1).find("Nơi nhận"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace doithoai

@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "adapters/documents/chart_painter.h"
+
 namespace doithoai::pdf {
 namespace {
 
@@ -221,6 +223,14 @@ void Pager::Qr(const QrMatrix& qr, int size_mm, std::string_view caption) {
     y_ += LayoutHeight(text.get());
   }
   y_ += kParagraphAfter;
+}
+
+void Pager::DrawChart(const Chart& chart) {
+  const double w = std::clamp(chart.width_mm * kMm, 10 * kMm, kTextWidth);
+  const double h = std::clamp(chart.height_mm * kMm, 10 * kMm, kTextBottom - kMarginTop);
+  Ensure(h);
+  PaintChart(cr_, chart, kMarginLeft + (kTextWidth - w) / 2, y_, w, h);
+  y_ += h + kParagraphAfter;
 }
 
 }  // namespace doithoai::pdf

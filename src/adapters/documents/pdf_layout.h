@@ -7,8 +7,8 @@
 // so a paragraph that does not fit is split at a line boundary and continues
 // on the next page (no widow/orphan control); a heading keeps at least one
 // following body line with it. Header block, table rows, QR codes (with their
-// caption) and the signature block are never split: one that does not fit
-// moves whole to the next page. Table header rows are not repeated on
+// caption), charts and the signature block are never split: one that does not
+// fit moves whole to the next page. Table header rows are not repeated on
 // continuation pages.
 #ifndef DOITHOAI_ADAPTERS_DOCUMENTS_PDF_LAYOUT_H_
 #define DOITHOAI_ADAPTERS_DOCUMENTS_PDF_LAYOUT_H_
@@ -118,6 +118,11 @@ class Pager {
   // (kQrQuietModules) included, centred; `caption` centred under it in
   // 11 pt when not empty. Kept together on one page.
   void Qr(const QrMatrix& qr, int size_mm, std::string_view caption);
+
+  // `chart` drawn as vectors (chart_painter.h) `width_mm` × `height_mm`,
+  // centred; the width is capped at the text width and the height at the
+  // page's text height. Starts a new page when it does not fit.
+  void DrawChart(const Chart& chart);
 
  private:
   cairo_t* cr_;

@@ -131,6 +131,9 @@ void Body(Pager& pager, const std::vector<Block>& body, const std::vector<QrMatr
     } else if (const auto* qr = std::get_if<QrCode>(&block)) {
       pager.Qr(qrs[next_qr++], qr->size_mm, qr->caption);
       continue;
+    } else if (const auto* chart = std::get_if<Chart>(&block)) {
+      pager.DrawChart(*chart);
+      continue;
     }
     LayoutPtr layout = MakeLayout(pager.context(), text, kTextWidth, style);
     pager.FlowLines(layout.get(), kMarginLeft, keep);
@@ -138,25 +141,49 @@ void Body(Pager& pager, const std::vector<Block>& body, const std::vector<QrMatr
   }
 }
 
-// FMT-41 left, FMT-30/31 right; kept together on one page.
-void SignatureRow(Pager& pager, const Document& doc) {
-  PangoContext* context = pager.context();
-  Column left{.x = kMarginLeft, .width = kFooterLeft, .pieces = {}};
-  left.Add(context, kNoiNhanLabel,
-           {.size = kSizeNoiNhan, .bold = true, .italic = true, .align = PANGO_ALIGN_LEFT}, 6);
+// FMT-41: "Nơi nhận:" 12 pt bold italic at the left margin, list 11 pt upright.
+void AddRecipients(Column& column, PangoContext* context, const Document& doc, double before) {
+  column.Add(context, kNoiNhanLabel,
+             {.size = kSizeNoiNhan, .bold = true, .italic = true, .align = PANGO_ALIGN_LEFT},
+             before);
   for (const std::string& line : doc.recipients) {
-    left.Add(context, line, {.size = kSizeRecipients, .align = PANGO_ALIGN_LEFT});
+    column.Add(context, line, {.size = kSizeRecipients, .align = PANGO_ALIGN_LEFT});
   }
-  Column right{.x = kMarginLeft + kFooterLeft, .width = kFooterRight, .pieces = {}};
-  std::string lines = doc.signature.authority;
-  if (!doc.signature.position.empty()) {
-    lines += (lines.empty() ? "" : "\n") + doc.signature.position;
+}
+
+// FMT-30/31: authority and position bold capitals, room for the signature
+// (FMT-33), the name bold; all centred.
+void AddSigner(Column& column, PangoContext* context, const SignatureBlock& signature) {
+  std::string lines = signature.authority;
+  if (!signature.position.empty()) {
+    lines += (lines.empty() ? "" : "\n") + signature.position;
   }
   const Style bold{.size = kSizeSignature, .bold = true};
   if (!lines.empty()) {
-    right.Add(context, lines, bold, 6);
+    column.Add(context, lines, bold, 6);
   }
-  right.Add(context, doc.signature.signer_name, bold, kSignatureGap);
+  column.Add(context, signature.signer_name, bold, kSignatureGap);
+}
+
+// FMT-41 left, FMT-30/31 right; kept together on one page. Mẫu 1.9
+// (left_signature set): THƯ KÝ with the Nơi nhận under it on the left,
+// CHỦ TỌA on the right, in two equal columns.
+void SignatureRow(Pager& pager, const Document& doc) {
+  PangoContext* context = pager.context();
+  if (doc.left_signature.has_value()) {
+    const double half = kTextWidth / 2;
+    Column left{.x = kMarginLeft, .width = half, .pieces = {}};
+    AddSigner(left, context, *doc.left_signature);
+    AddRecipients(left, context, doc, 18);
+    Column right{.x = kMarginLeft + half, .width = kTextWidth - half, .pieces = {}};
+    AddSigner(right, context, doc.signature);
+    pager.Row({&left, &right});
+    return;
+  }
+  Column left{.x = kMarginLeft, .width = kFooterLeft, .pieces = {}};
+  AddRecipients(left, context, doc, 6);
+  Column right{.x = kMarginLeft + kFooterLeft, .width = kFooterRight, .pieces = {}};
+  AddSigner(right, context, doc.signature);
   pager.Row({&left, &right});
 }
 
@@ -178,7 +205,20 @@ struct Prepared {
 
 Result<Prepared> Prepare(const Document& doc) {
   RETURN_IF_ERROR(Validate(doc));
-  const std::string plain = PlainText(doc);
+  std::string plain = PlainText(doc);
+  // The chart texts (legend names included, which PlainText leaves out) and
+  // the left signature, checked whatever PlainText covers.
+  for (const Block& block : doc.body) {
+    if (const auto* chart = std::get_if<Chart>(&block)) {
+      plain += chart->title;
+      for (const std::string& label : chart->labels) plain += label;
+      for (const std::string& name : chart->series) plain += name;
+    }
+  }
+  if (doc.left_signature.has_value()) {
+    plain += doc.left_signature->authority + doc.left_signature->position +
+             doc.left_signature->signer_name;
+  }
   // g_utf8_validate with an explicit length also rejects embedded NUL bytes.
   if (!g_utf8_validate(plain.data(), static_cast<gssize>(plain.size()), nullptr)) {
     return MakeError(ErrorCode::kInvalidArgument,

@@ -452,5 +452,159 @@ TEST(PdfRendererTest, RejectsEmptyListAndAnyInvalidDocument) {
   EXPECT_FALSE(RenderPdf(docs).ok());
 }
 
+// Mẫu 1.9: a Biên bản with THƯ KÝ on the left and CHỦ TỌA on the right.
+Document Minutes() {
+  Document doc = SeedPlanDocument();
+  doc.header.number = "Số: 07/BB-UBND";
+  doc.header.place_date.clear();
+  doc.title = "BIÊN BẢN";
+  doc.subject = "Hội nghị đối thoại với Nhân dân năm 2023";
+  doc.body = {Paragraph{"Thời gian bắt đầu: 08 giờ 00, ngày 20 tháng 12 năm 2023."},
+              Paragraph{"Cuộc họp kết thúc vào 11 giờ 00 cùng ngày./."}};
+  doc.left_signature = SignatureBlock{"", "THƯ KÝ", "Trần Thị Thư"};
+  doc.signature = {"", "CHỦ TỌA", "Lê Thanh Cảnh"};
+  doc.recipients = {"- UBND huyện (b/c);", "- Lưu: VT, Hồ sơ."};
+  return doc;
+}
+
+// The lines of `text` (pdftotext -layout output).
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// Index of the first line containing `needle`, or -1.
+int LineOf(const std::vector<std::string>& lines, const std::string& needle) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].find(needle) != std::string::npos) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+TEST(PdfRendererTest, MinutesSignSecretaryLeftChairRight) {
+  Result<std::string> pdf = RenderPdf(Minutes());
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  if (!HasTool("pdftotext")) {
+    GTEST_SKIP() << "pdftotext not installed";
+  }
+  const std::string path = WriteTemp("minutes.pdf", *pdf);
+  const std::string text = RunTool("pdftotext -layout -enc UTF-8 '" + path + "' -");
+  const std::vector<std::string> lines = Lines(text);
+  // Both titles on one line, the secretary's first.
+  const int titles = LineOf(lines, "THƯ KÝ");
+  ASSERT_GE(titles, 0) << text;
+  const std::string& row = lines[static_cast<std::size_t>(titles)];
+  ASSERT_NE(row.find("CHỦ TỌA"), std::string::npos) << text;
+  EXPECT_LT(row.find("THƯ KÝ"), row.find("CHỦ TỌA"));
+  // Both names on one line below, the secretary's first.
+  const int names = LineOf(lines, "Trần Thị Thư");
+  ASSERT_GT(names, titles) << text;
+  const std::string& name_row = lines[static_cast<std::size_t>(names)];
+  ASSERT_NE(name_row.find("Lê Thanh Cảnh"), std::string::npos) << text;
+  EXPECT_LT(name_row.find("Trần Thị Thư"), name_row.find("Lê Thanh Cảnh"));
+  // Nơi nhận under the secretary's block, at the left margin.
+  const int noi_nhan = LineOf(lines, "Nơi nhận:");
+  EXPECT_GT(noi_nhan, names) << text;
+  EXPECT_GT(LineOf(lines, "- Lưu: VT, Hồ sơ."), noi_nhan) << text;
+  const std::string& label = lines[static_cast<std::size_t>(noi_nhan)];
+  EXPECT_LT(label.find("Nơi nhận:"), row.find("THƯ KÝ") + 1) << text;
+  // Mẫu 1.9: no place-date line (ô 4).
+  EXPECT_EQ(text.find("Hoằng Trường, ngày"), std::string::npos) << text;
+}
+
+TEST(PdfRendererTest, WithoutLeftSignatureNoiNhanSitsBesideTheSigner) {
+  if (!HasTool("pdftotext")) {
+    GTEST_SKIP() << "pdftotext not installed";
+  }
+  Document doc = Minutes();
+  doc.left_signature.reset();
+  Result<std::string> pdf = RenderPdf(doc);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  const std::string path = WriteTemp("minutes_one_signer.pdf", *pdf);
+  const std::vector<std::string> lines =
+      Lines(RunTool("pdftotext -layout -enc UTF-8 '" + path + "' -"));
+  const int label = LineOf(lines, "Nơi nhận:");
+  ASSERT_GE(label, 0);
+  // FMT-41: on the same line as the signer's first line.
+  EXPECT_NE(lines[static_cast<std::size_t>(label)].find("CHỦ TỌA"), std::string::npos);
+  EXPECT_EQ(LineOf(lines, "THƯ KÝ"), -1);
+}
+
+// A Bảng 2 style bar chart (DLG-13): two series over three fields.
+Chart FieldChart(int width_mm, int height_mm) {
+  return Chart{"Ý kiến, kiến nghị theo lĩnh vực",
+               {"Đất đai – môi trường", "An ninh – trật tự", "Khác"},
+               {"Tổng số", "Đã giải quyết xong"},
+               {{12, 3, 1}, {10, 2, 1}},
+               width_mm,
+               height_mm};
+}
+
+TEST(PdfRendererTest, DrawsChartAsVectorsWithTextLabels) {
+  Document doc = Minutes();
+  doc.body.push_back(FieldChart(150, 70));
+  doc.body.push_back(Paragraph{"Sau biểu đồ."});
+  Result<std::string> pdf = RenderPdf(doc);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  if (!HasTool("pdftotext")) {
+    GTEST_SKIP() << "pdftotext not installed";
+  }
+  const std::string path = WriteTemp("chart.pdf", *pdf);
+  const std::string text = NormalizeSpace(RunTool("pdftotext -enc UTF-8 '" + path + "' -"));
+  const std::size_t title = text.find("Ý kiến, kiến nghị theo lĩnh vực");
+  ASSERT_NE(title, std::string::npos) << text;
+  for (const char* expected : {"Đất đai – môi trường", "An ninh – trật tự", "Khác", "Tổng số",
+                               "Đã giải quyết xong", "12", "10"}) {
+    EXPECT_NE(text.find(expected, title), std::string::npos) << expected << "\n" << text;
+  }
+  // In body order: before the paragraph that follows it and the signatures.
+  EXPECT_LT(title, text.find("Sau biểu đồ."));
+  EXPECT_LT(text.find("Sau biểu đồ."), text.find("THƯ KÝ"));
+  if (HasTool("pdfimages")) {
+    // Vectors and text only: no raster image in the file.
+    const std::string images = RunTool("pdfimages -list '" + path + "'");
+    EXPECT_EQ(Lines(images).size(), 2u) << images;  // the two header lines
+  }
+}
+
+TEST(PdfRendererTest, ChartThatDoesNotFitStartsTheNextPage) {
+  if (!HasTool("pdftotext") || !HasTool("pdfinfo")) {
+    GTEST_SKIP() << "poppler-utils not installed";
+  }
+  Document doc = Minutes();
+  doc.body.push_back(FieldChart(160, 220));  // taller than what is left of page 1
+  Result<std::string> pdf = RenderPdf(doc);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  const std::string path = WriteTemp("chart_break.pdf", *pdf);
+  const std::string page1 = RunTool("pdftotext -f 1 -l 1 -enc UTF-8 '" + path + "' -");
+  const std::string page2 = RunTool("pdftotext -f 2 -l 2 -enc UTF-8 '" + path + "' -");
+  EXPECT_NE(page1.find("Thời gian bắt đầu"), std::string::npos);
+  EXPECT_EQ(page1.find("theo lĩnh vực"), std::string::npos) << page1;
+  EXPECT_NE(NormalizeSpace(page2).find("Ý kiến, kiến nghị theo lĩnh vực"), std::string::npos)
+      << page2;
+  EXPECT_GE(PageCount(RunTool("pdfinfo '" + path + "'")), 2);
+}
+
+TEST(PdfRendererTest, RejectsChartOrLeftSignatureWithInvalidUtf8) {
+  Document doc = Minutes();
+  Chart chart = FieldChart(150, 70);
+  chart.series[0] = "bad \xC3\x28 utf8";
+  doc.body.push_back(chart);
+  Result<std::string> bad_chart = RenderPdf(doc);
+  ASSERT_FALSE(bad_chart.ok());
+  EXPECT_EQ(bad_chart.error().code, ErrorCode::kInvalidArgument);
+  doc = Minutes();
+  doc.left_signature->signer_name = "bad \xC3\x28 utf8";
+  Result<std::string> bad_signer = RenderPdf(doc);
+  ASSERT_FALSE(bad_signer.ok());
+  EXPECT_EQ(bad_signer.error().code, ErrorCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace doithoai

@@ -46,6 +46,10 @@ using json_writer::ListToJson;
 using json_writer::OptionalDate;
 using json_writer::OptionalId;
 
+json OptionalTime(const std::optional<Timestamp>& t) {
+  return t ? json(t->time_since_epoch().count()) : json(nullptr);
+}
+
 json SessionToJson(const ConferenceSession& s) {
   json villages = json::array();
   for (VillageId v : s.villages) villages.push_back(v.value);
@@ -110,10 +114,6 @@ json BudgetLineToJson(const BudgetLine& b) {
           {"unit_price", b.unit_price},
           {"source", b.source},
           {"actual", b.actual ? json(*b.actual) : json(nullptr)}};
-}
-
-json OptionalTime(const std::optional<Timestamp>& t) {
-  return t ? json(t->time_since_epoch().count()) : json(nullptr);
 }
 
 json SpeakerToJson(const Speaker& s) {

@@ -43,14 +43,7 @@ Error NotFound(std::string message) { return MakeError(ErrorCode::kNotFound, std
 
 std::string ConferencePages::PublicUrl(const http::HttpRequest& request, const Commune& commune,
                                        ConferenceId id) {
-  std::string base = public_url_;
-  if (base.empty()) {
-    std::string host(request.Header("host"));
-    if (host.empty()) host = "127.0.0.1";
-    const bool https = request.Header("x-forwarded-proto") == "https";
-    base = std::string(https ? "https://" : "http://") + host;
-  }
-  return base + "/x/" + commune.slug + "/hoi-nghi/" + std::to_string(id.value);
+  return ConferencePublicUrl(public_url_, request, commune, id);
 }
 
 std::string ConferencePages::StaffPath(const Commune& commune, ConferenceId id) {

@@ -93,12 +93,23 @@ Result<nlohmann::json> ConferenceDerivedJson(ConferenceService& service, const C
   for (const Publication& p : c.publications) notice_on_time |= p.start <= latest_notice;
   ASSIGN_OR_RETURN(std::vector<StoredDocument> stored, service.Documents(commune.id, c.id));
   nlohmann::json documents = nlohmann::json::array();
-  for (ConferenceDocumentKind kind :
-       {ConferenceDocumentKind::kPlan, ConferenceDocumentKind::kProgramme,
-        ConferenceDocumentKind::kInvitations, ConferenceDocumentKind::kPublicNotice}) {
+  const bool held = static_cast<int>(c.state) >= static_cast<int>(ConferenceState::kHeld) &&
+                    c.state != ConferenceState::kCancelled;
+  std::vector<ConferenceDocumentKind> kinds = {
+      ConferenceDocumentKind::kPlan, ConferenceDocumentKind::kProgramme,
+      ConferenceDocumentKind::kInvitations, ConferenceDocumentKind::kPublicNotice};
+  // After the conference (issue #7): the minutes, results notice and report.
+  if (held || !c.opinions.empty()) {
+    kinds.insert(kinds.end(), {ConferenceDocumentKind::kMinutes,
+                               ConferenceDocumentKind::kResultsNotice,
+                               ConferenceDocumentKind::kReport});
+  }
+  for (ConferenceDocumentKind kind : kinds) {
     nlohmann::json d = {{"kind", ConferenceDocumentKindCode(kind)},
                         {"label", ConferenceDocumentKindLabel(kind)},
                         {"issued", false},
+                        // The Biên bản is issued by its two signatures, not a button.
+                        {"minutes", kind == ConferenceDocumentKind::kMinutes},
                         {"draft_saved", false}};
     for (const StoredDocument& sd : stored) {
       if (sd.kind != kind) continue;
@@ -115,7 +126,53 @@ Result<nlohmann::json> ConferenceDerivedJson(ConferenceService& service, const C
     }
     documents.push_back(std::move(d));
   }
+  // The day and after: sign-off, the DLG-08 limit and the village heads.
+  const Date results_deadline = ResultsNoticeDeadline(calendar, rules, c.LastDate());
+  const bool results_issued =
+      static_cast<int>(c.state) >= static_cast<int>(ConferenceState::kResultsPublished) &&
+      c.state != ConferenceState::kCancelled;
+  const int days_left = DaysBetween(today, results_deadline);
+  auto sign = [](const std::optional<SignOff>& s) -> nlohmann::json {
+    if (!s) return nullptr;
+    return {{"name", s->name}};
+  };
+  nlohmann::json deliveries = nlohmann::json::array();
+  int delivered = 0;
+  if (results_issued) {
+    ASSIGN_OR_RETURN(std::vector<Village> villages, service.Villages(commune.id));
+    for (const Village& v : villages) {
+      nlohmann::json row = {{"village_id", v.id.value}, {"village", v.name}, {"delivered", false}};
+      for (const VillageDelivery& d : c.results_deliveries) {
+        if (d.village != v.id || !d.delivered_on) continue;
+        row["delivered"] = true;
+        row["delivered_on"] = FormatDdMmYyyy(*d.delivered_on);
+        row["via"] = d.via;
+        ++delivered;
+      }
+      deliveries.push_back(std::move(row));
+    }
+  }
+  nlohmann::json day = {
+      {"held", held},
+      {"speakers", static_cast<int64_t>(c.speakers.size())},
+      {"opinions", static_cast<int64_t>(c.opinions.size())},
+      {"secretary_signed", sign(c.minutes.secretary)},
+      {"chair_signed", sign(c.minutes.chair)},
+      {"minutes_locked", c.minutes.Locked()},
+      {"can_sign", held && !c.minutes.Locked()},
+      {"addenda", static_cast<int64_t>(c.minutes.addenda.size())},
+      {"results_issued", results_issued},
+      {"results_deadline_text", FormatDdMmYyyy(results_deadline)},
+      {"results_days_left", days_left},
+      // DLG-08: warn from 3 days before the limit until the notice is issued.
+      {"results_warning", held && !results_issued && days_left <= 3 && days_left >= 0},
+      {"results_late", held && !results_issued && days_left < 0},
+      {"results_late_reason", c.results_late_reason},
+      {"deliveries", deliveries},
+      {"delivered", delivered},
+      {"all_delivered", results_issued && delivered == static_cast<int>(deliveries.size())}};
   return nlohmann::json{
+      {"day", day},
       {"rule_set", {{"id", rules.id}, {"legal_source", rules.legal_source}}},
       {"today", today.ToIsoString()},
       {"latest_notice_date", latest_notice.ToIsoString()},
@@ -154,6 +211,18 @@ nlohmann::json PublicConferencePage(const Commune& commune, const std::vector<Vi
           {"how_to_attend", c.how_to_attend},
           {"front_coordination", c.front_coordination},
           {"address", commune.address}};
+}
+
+std::string ConferencePublicUrl(const std::string& configured, const http::HttpRequest& request,
+                                const Commune& commune, ConferenceId id) {
+  std::string base = configured;
+  if (base.empty()) {
+    std::string host(request.Header("host"));
+    if (host.empty()) host = "127.0.0.1";
+    const bool https = request.Header("x-forwarded-proto") == "https";
+    base = std::string(https ? "https://" : "http://") + host;
+  }
+  return base + "/x/" + commune.slug + "/hoi-nghi/" + std::to_string(id.value);
 }
 
 }  // namespace doithoai::web

@@ -9,6 +9,7 @@
 
 #include "core/communes/commune.h"
 #include "core/conferences/conference.h"
+#include "adapters/http/http_types.h"
 #include "core/conferences/conference_service.h"
 
 namespace doithoai::web {
@@ -34,6 +35,12 @@ std::string SessionWhen(const ConferenceSession& s);
 std::string SessionVillages(const ConferenceSession& s, const std::vector<Village>& villages);
 // 1234567 → "1.234.567".
 std::string FormatVnd(int64_t amount);
+
+// Absolute URL of the public conference page (the QR payload): `configured`
+// (the --public-url, without a trailing slash) or, when empty, the request's
+// Host header.
+std::string ConferencePublicUrl(const std::string& configured, const http::HttpRequest& request,
+                                const Commune& commune, ConferenceId id);
 
 }  // namespace doithoai::web
 

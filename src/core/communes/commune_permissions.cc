@@ -62,4 +62,15 @@ Decision CommunePermissions::Check(const Actor* actor, CommuneAction action, Com
   return Allowed(actor->role, action) ? Decision::kAllow : Decision::kDeny;
 }
 
+Decision CommunePermissions::CheckProvinceReports(const Actor* actor,
+                                                  std::string_view province_code) {
+  if (actor == nullptr) return Decision::kNotVisible;
+  if (actor->role == Role::kSystemAdmin) return Decision::kAllow;
+  if (actor->role == Role::kProvinceObserver) {
+    return !province_code.empty() && actor->province_code == province_code ? Decision::kAllow
+                                                                           : Decision::kNotVisible;
+  }
+  return Decision::kDeny;
+}
+
 }  // namespace doithoai

@@ -5,6 +5,8 @@
 #ifndef DOITHOAI_CORE_COMMUNES_COMMUNE_PERMISSIONS_H_
 #define DOITHOAI_CORE_COMMUNES_COMMUNE_PERMISSIONS_H_
 
+#include <string_view>
+
 #include "core/accounts/account.h"
 #include "core/common/ids.h"
 
@@ -41,6 +43,11 @@ class CommunePermissions {
  public:
   // `actor` is null for anonymous requests.
   static Decision Check(const Actor* actor, CommuneAction action, CommuneId commune);
+  // Reading the result-report figures of every commune of the province
+  // `province_code` (issue #7 §6, DLG-13; read-only): a province observer of
+  // that province or a system admin. Another province's observer and
+  // anonymous callers: kNotVisible (404); commune staff: kDeny (403).
+  static Decision CheckProvinceReports(const Actor* actor, std::string_view province_code);
 };
 
 }  // namespace doithoai

@@ -56,5 +56,26 @@ TEST(CommunePermissionsTest, RolesWithinTheirCommune) {
             Decision::kNotVisible);
 }
 
+// Issue #7 §6: a province observer reads the reports of its own province
+// only; commune staff are refused, another province does not exist for them.
+TEST(CommunePermissionsTest, ProvinceReportsForTheirProvincesObserver) {
+  Actor observer = ActorWith(Role::kProvinceObserver, std::nullopt);
+  observer.province_code = "38";
+  EXPECT_EQ(CommunePermissions::CheckProvinceReports(&observer, "38"), Decision::kAllow);
+  EXPECT_EQ(CommunePermissions::CheckProvinceReports(&observer, "01"), Decision::kNotVisible);
+  EXPECT_EQ(CommunePermissions::CheckProvinceReports(&observer, ""), Decision::kNotVisible);
+  Actor no_province = ActorWith(Role::kProvinceObserver, std::nullopt);
+  EXPECT_EQ(CommunePermissions::CheckProvinceReports(&no_province, ""), Decision::kNotVisible);
+  Actor root = ActorWith(Role::kSystemAdmin, std::nullopt);
+  EXPECT_EQ(CommunePermissions::CheckProvinceReports(&root, "38"), Decision::kAllow);
+  for (Role role : {Role::kChairman, Role::kCommuneAdmin, Role::kOffice, Role::kVillageHead}) {
+    Actor staff = ActorWith(role);
+    staff.province_code = "38";  // even if set, a commune role is not a province observer
+    EXPECT_EQ(CommunePermissions::CheckProvinceReports(&staff, "38"), Decision::kDeny)
+        << RoleCode(role);
+  }
+  EXPECT_EQ(CommunePermissions::CheckProvinceReports(nullptr, "38"), Decision::kNotVisible);
+}
+
 }  // namespace
 }  // namespace doithoai

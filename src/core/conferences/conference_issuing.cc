@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/conferences/conference_documents.h"
+#include "core/conferences/conference_record.h"
 #include "core/conferences/conference_service.h"
 #include "core/conferences/conference_service_internal.h"
 #include "core/documents/markup.h"
@@ -14,6 +15,11 @@ namespace doithoai {
 using namespace conference_internal;  // NOLINT(build/namespaces): this module's own helpers
 
 namespace {
+
+bool AfterConference(ConferenceDocumentKind kind) {
+  return kind == ConferenceDocumentKind::kMinutes ||
+         kind == ConferenceDocumentKind::kResultsNotice || kind == ConferenceDocumentKind::kReport;
+}
 
 // Parses and validates stored or edited markup (several documents for the
 // invitations, separated by "===" lines).
@@ -44,6 +50,21 @@ Result<std::vector<Document>> ConferenceService::Generate(const Conference& c, c
       return BuildInvitations(c, ctx);
     case ConferenceDocumentKind::kPublicNotice:
       return std::vector<Document>{BuildPublicNotice(c, ctx)};
+    case ConferenceDocumentKind::kMinutes:
+    case ConferenceDocumentKind::kResultsNotice:
+    case ConferenceDocumentKind::kReport: {
+      if (record_source_ == nullptr) {
+        return MakeError(ErrorCode::kInternal, "Chưa nối nguồn dữ liệu hội nghị.");
+      }
+      ASSIGN_OR_RETURN(ConferenceRecord record, record_source_->Load(c, issued_on));
+      if (kind == ConferenceDocumentKind::kMinutes) {
+        return std::vector<Document>{BuildMinutes(c, ctx, record)};
+      }
+      if (kind == ConferenceDocumentKind::kResultsNotice) {
+        return std::vector<Document>{BuildResultsNotice(c, ctx, record)};
+      }
+      return std::vector<Document>{BuildConferenceReport(c, ctx, record)};
+    }
   }
   return MakeError(ErrorCode::kInternal, "Loại văn bản không hợp lệ.");
 }
@@ -56,8 +77,11 @@ Result<std::vector<Document>> ConferenceService::Render(CommuneId commune, Confe
   if (stored.ok()) return SplitMarkup(stored->markup);
   if (stored.error().code != ErrorCode::kNotFound) return stored.error();
   ASSIGN_OR_RETURN(Roster roster, LoadRoster(commune));
-  const Date date =
-      (kind == ConferenceDocumentKind::kPlan || c.recorded_past) ? c.plan_date : Today();
+  Date date = (kind == ConferenceDocumentKind::kPlan || c.recorded_past) ? c.plan_date : Today();
+  if (kind == ConferenceDocumentKind::kMinutes) date = c.LastDate();
+  if (kind == ConferenceDocumentKind::kResultsNotice || kind == ConferenceDocumentKind::kReport) {
+    date = Today();
+  }
   return Generate(c, roster, kind, 0, date, public_url);
 }
 
@@ -70,6 +94,13 @@ Result<std::string> ConferenceService::DraftMarkup(CommuneId commune, Conference
 
 Status ConferenceService::SaveDraft(CommuneId commune, ConferenceId id, ConferenceDocumentKind kind,
                                     const std::string& markup, const AuditContext& ctx) {
+  if (kind == ConferenceDocumentKind::kMinutes) {
+    ASSIGN_OR_RETURN(Conference c, repo_.Find(commune, id));
+    if (c.minutes.Locked()) {
+      return Precondition(
+          "Biên bản đã được thư ký và chủ tọa ký và đã khóa; muốn sửa, hãy lập biên bản bổ sung.");
+    }
+  }
   Result<std::vector<Document>> docs = SplitMarkup(markup);
   if (!docs.ok()) {
     Error e = docs.error();
@@ -87,12 +118,15 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
                                                 ConferenceDocumentKind kind,
                                                 const std::string& public_url,
                                                 const std::string& late_reason,
-                                                const AuditContext& ctx) {
+                                                const AuditContext& ctx,
+                                                const ConferenceChange* extra) {
   ASSIGN_OR_RETURN(Conference current, repo_.Find(commune, id));
   ASSIGN_OR_RETURN(Roster roster, LoadRoster(commune));
   ASSIGN_OR_RETURN(RuleSet rules, RulesFor(current));
   const Date today = Today();
-  const Date issued_on = current.recorded_past ? current.plan_date : today;
+  // Documents after the conference carry the day they are signed.
+  const Date issued_on =
+      current.recorded_past && !AfterConference(kind) ? current.plan_date : today;
   const bool notice_kind =
       kind == ConferenceDocumentKind::kInvitations || kind == ConferenceDocumentKind::kPublicNotice;
   Result<StoredDocument> draft = repo_.FindDocument(commune, id, kind);
@@ -108,8 +142,16 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
   // NUM-05: a replacement corrects an issued document; the lifecycle has
   // already moved on, and DLG-07 was judged on the original.
   const bool replacement = draft.ok() && draft->revision > 1;
-  const Date latest = LatestNoticeDate(calendar_, rules, current.FirstDate());
-  const bool late = notice_kind && !replacement && issued_on > latest;
+  const bool results_kind = kind == ConferenceDocumentKind::kResultsNotice;
+  const Date latest = results_kind ? ResultsNoticeDeadline(calendar_, rules, current.LastDate())
+                                   : LatestNoticeDate(calendar_, rules, current.FirstDate());
+  const bool late = (notice_kind || results_kind) && !replacement && issued_on > latest;
+  if (late && results_kind && Blank(late_reason)) {
+    return Invalid("late_reason",
+                   "Thông báo kết quả phải ban hành chậm nhất ngày " + FormatDdMmYyyy(latest) +
+                       " (không quá " + std::to_string(rules.results_notice_days_after) +
+                       " ngày sau hội nghị, DLG-08). Muốn ban hành muộn, hãy nhập lý do.");
+  }
   if (late && Blank(late_reason)) {
     return Invalid("late_reason", "Giấy mời và thông báo phải phát hành chậm nhất ngày " +
                                       FormatDdMmYyyy(latest) + " (trước ngày hội nghị ít nhất " +
@@ -131,7 +173,10 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
       docs = *edited;
       for (Document& d : docs) {
         d.header.number = DocumentNumberLine(number, ConferenceDocumentSymbol(kind));
-        d.header.place_date = FormatPlaceAndDate(DocumentPlace(roster.commune), issued_on);
+        // Mẫu 1.9: a Biên bản has no place-date line (the time is in the body).
+        if (kind != ConferenceDocumentKind::kMinutes) {
+          d.header.place_date = FormatPlaceAndDate(DocumentPlace(roster.commune), issued_on);
+        }
       }
     } else {
       ASSIGN_OR_RETURN(docs, Generate(current, roster, kind, number, issued_on, public_url));
@@ -140,7 +185,8 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
     return ToMarkupList(docs);
   };
   ConferenceChange change;
-  change.action = late          ? "conference.notice_late_override"
+  change.action = late          ? (results_kind ? "conference.results_late_override"
+                                                : "conference.notice_late_override")
                   : replacement ? "conference.document_replaced"
                                 : "conference.transition";
   change.apply = [&, kind](Conference& c) -> Result<std::string> {
@@ -176,6 +222,43 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
         }
         break;
       }
+      case ConferenceDocumentKind::kMinutes:
+        for (const ConferenceSession& s : c.sessions) {
+          if (!s.held) {
+            return Precondition("Phiên " + std::to_string(s.number) +
+                                " chưa kết thúc; hãy kết thúc phiên trước khi ký biên bản.");
+          }
+        }
+        if (Before(c.state, ConferenceState::kMinutesSigned)) {
+          summary = Transition(c, ConferenceState::kMinutesSigned);
+        }
+        break;
+      case ConferenceDocumentKind::kResultsNotice:
+        if (!c.minutes.Locked()) {
+          return Precondition(
+              "Cần thư ký và chủ tọa ký biên bản trước khi ban hành thông báo kết quả.");
+        }
+        if (late) c.results_late_reason = late_reason;
+        if (Before(c.state, ConferenceState::kResultsPublished)) {
+          summary = Transition(c, ConferenceState::kResultsPublished);
+        }
+        break;
+      case ConferenceDocumentKind::kReport:
+        if (Before(c.state, ConferenceState::kHeld)) {
+          return Precondition("Hội nghị chưa tổ chức; chưa lập được báo cáo kết quả.");
+        }
+        if (Before(c.state, ConferenceState::kReportIssued)) {
+          summary = Transition(c, ConferenceState::kReportIssued);
+        }
+        break;
+    }
+    if (extra != nullptr) {
+      ASSIGN_OR_RETURN(std::string extra_summary, extra->apply(c));
+      if (summary.empty()) summary = extra_summary;
+    }
+    // The Biên bản is issued only by its second signature (ConferenceDay).
+    if (kind == ConferenceDocumentKind::kMinutes && !replacement && !c.minutes.Locked()) {
+      return Precondition("Biên bản được ban hành khi cả thư ký và chủ tọa đã ký.");
     }
     if (notice_kind && other_issued && Before(c.state, ConferenceState::kNoticePublished)) {
       summary = Transition(c, ConferenceState::kNoticePublished);

@@ -105,6 +105,31 @@ Document BuildPeriodReport(const ReportFigures& figures, const DocumentContext& 
 Chart FieldChart(const ReportFigures& figures);
 Chart OutcomeChart(const ReportFigures& figures);
 
+// ---- Helpers shared by the builders above (conference_record.cc) ----
+
+// Bảng 1 (domain.md §7) of `rows`: STT | Người kiến nghị (họ tên, thôn) |
+// Nội dung | Lĩnh vực | Phân loại | Trả lời tại hội nghị | Đơn vị được giao |
+// Thời hạn | Thẩm quyền | Ghi chú. Prints only what the rows hold (CONF-02).
+Table OpinionTable(const std::vector<OpinionRow>& rows);
+
+// DLG-10: how many of one participant group attended one session: the
+// desk's count when recorded, else the invitees of the group checked in.
+struct GroupAttendance {
+  ParticipantGroup group = ParticipantGroup::kCitizenRepresentative;
+  int count = 0;
+};
+// The groups with a count > 0, in ParticipantGroup order.
+std::vector<GroupAttendance> SessionAttendance(const Conference& conference,
+                                               const ConferenceSession& session);
+// The sum over every session and group.
+int AttendanceTotal(const Conference& conference);
+
+// "07 giờ 30, ngày 08 tháng 12 năm 2023" (Việt Nam time): when the session
+// started / ended as recorded by the desk, else as planned (start, start +
+// duration).
+std::string SessionStartText(const ConferenceSession& session);
+std::string SessionEndText(const ConferenceSession& session);
+
 }  // namespace doithoai
 
 #endif  // DOITHOAI_CORE_CONFERENCES_CONFERENCE_RECORD_H_

@@ -14,11 +14,14 @@ struct KindName {
   std::string_view symbol;  // Appendix III abbreviation
 };
 
-constexpr std::array<KindName, 4> kKinds{{
+constexpr std::array<KindName, 7> kKinds{{
     {ConferenceDocumentKind::kPlan, "ke-hoach", "Kế hoạch", "KH"},
     {ConferenceDocumentKind::kProgramme, "chuong-trinh", "Chương trình", "CTr"},
     {ConferenceDocumentKind::kInvitations, "giay-moi", "Giấy mời", "GM"},
     {ConferenceDocumentKind::kPublicNotice, "thong-bao", "Thông báo", "TB"},
+    {ConferenceDocumentKind::kMinutes, "bien-ban", "Biên bản hội nghị", "BB"},
+    {ConferenceDocumentKind::kResultsNotice, "thong-bao-ket-qua", "Thông báo kết quả", "TB"},
+    {ConferenceDocumentKind::kReport, "bao-cao", "Báo cáo kết quả", "BC"},
 }};
 
 const KindName& Row(ConferenceDocumentKind kind) {

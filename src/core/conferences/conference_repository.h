@@ -18,8 +18,17 @@
 namespace doithoai {
 
 // The documents of a conference (domain.md §3.8); the URL names are the
-// `Code`s. Later modules add minutes, results notice and report.
-enum class ConferenceDocumentKind { kPlan, kProgramme, kInvitations, kPublicNotice };
+// `Code`s. After the conference (issue #7): the minutes (Biên bản, Mẫu 1.9),
+// the results notice (DLG-08/12) and the result report (DLG-13).
+enum class ConferenceDocumentKind {
+  kPlan,
+  kProgramme,
+  kInvitations,
+  kPublicNotice,
+  kMinutes,
+  kResultsNotice,
+  kReport,
+};
 std::string_view ConferenceDocumentKindCode(ConferenceDocumentKind v);  // "ke-hoach"
 Result<ConferenceDocumentKind> ParseConferenceDocumentKind(std::string_view code);
 std::string_view ConferenceDocumentKindLabel(ConferenceDocumentKind v);  // "Kế hoạch"

@@ -22,6 +22,8 @@
 
 namespace doithoai {
 
+class ConferenceRecordSource;  // core/conferences/conference_record.h
+
 // What the "new conference" form asks for; everything else starts from the
 // seed plan's wording (DefaultConference) and the commune's roster.
 struct NewConference {
@@ -67,9 +69,13 @@ class ConferenceService {
 
   // The office's date today (Vietnam time).
   Date Today() const;
+  // What the after-conference documents (minutes, results notice, report)
+  // print from the recorded opinions; set at wiring time (not owned).
+  void SetRecordSource(ConferenceRecordSource* source) { record_source_ = source; }
   // The rule set that applies to `conference` (by its first session date).
   Result<RuleSet> RulesFor(const Conference& conference) const;
   const WorkingCalendar& calendar() const { return calendar_; }
+  Result<std::vector<Village>> Villages(CommuneId commune) { return communes_.ListVillages(commune); }
 
   // A new plan with the seed's wording, the default invitees (roster and
   // villages, each with a fresh check-in token), the default checklist with
@@ -149,9 +155,14 @@ class ConferenceService {
   // conference on (KH → plan_issued, CTr → programme_issued, GM and TB both
   // issued → notice_published). GM and TB issued after the latest notice
   // date need `late_reason` (DLG-07 override, audited).
+  // After the conference: BB needs every session held (→ kMinutesSigned);
+  // the results notice needs signed minutes and, past the DLG-08 limit,
+  // `late_reason` (→ kResultsPublished); BC needs the conference held
+  // (→ kReportIssued). `extra` (optional) is applied to the conference in
+  // the same transaction (the minutes' second signature).
   Result<StoredDocument> Issue(CommuneId commune, ConferenceId id, ConferenceDocumentKind kind,
                                const std::string& public_url, const std::string& late_reason,
-                               const AuditContext& ctx);
+                               const AuditContext& ctx, const ConferenceChange* extra = nullptr);
   // NUM-05: a content error in an issued document is fixed by a replacement
   // of the same type with its own number. Starts it: a draft copy of the
   // issued text opening with "Văn bản này thay thế … số … ngày …", to edit
@@ -179,6 +190,7 @@ class ConferenceService {
   const WorkingCalendar& calendar_;
   std::vector<RuleSet> rule_sets_;
   std::function<std::string()> new_token_;
+  ConferenceRecordSource* record_source_ = nullptr;
 };
 
 }  // namespace doithoai

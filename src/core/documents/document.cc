@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <utility>
 
@@ -23,6 +24,48 @@ bool IsBlank(std::string_view s) {
 void AddLine(std::string& out, std::string_view text) {
   out.append(text);
   out.push_back('\n');
+}
+
+// A chart value for text: "3", "1.500" (thousands grouped with '.'), "2,5"
+// (at most two decimals after ','), as the chart itself prints them.
+std::string ChartValueText(double value) {
+  if (!std::isfinite(value)) return "0";
+  const long long hundredths = std::llround(std::fabs(value) * 100);
+  const std::string digits = std::to_string(hundredths / 100);
+  std::string out = value < 0 && hundredths != 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  if (const long long fraction = hundredths % 100; fraction != 0) {
+    out += ',';
+    out += static_cast<char>('0' + fraction / 10);
+    if (fraction % 10 != 0) out += static_cast<char>('0' + fraction % 10);
+  }
+  return out;
+}
+
+// The problem with a chart's data, or "" when it can be drawn as given.
+std::string ChartProblem(const Chart& chart) {
+  bool sized = chart.values.size() == chart.series.size();
+  for (const auto& row : chart.values) sized = sized && row.size() == chart.labels.size();
+  if (!sized) return "Biểu đồ có số liệu không khớp với số nhóm cột và số loại cột.";
+  for (const auto& row : chart.values) {
+    for (double value : row) {
+      if (!std::isfinite(value) || value < 0) return "Số liệu của biểu đồ phải là số không âm.";
+    }
+  }
+  return "";
+}
+
+void AddSignature(std::string& out, const SignatureBlock& signature) {
+  for (std::string_view line :
+       {std::string_view(signature.authority), std::string_view(signature.position),
+        std::string_view(signature.signer_name)}) {
+    if (!line.empty()) {
+      AddLine(out, line);
+    }
+  }
 }
 
 }  // namespace
@@ -115,6 +158,10 @@ Status Validate(const Document& doc) {
   if (IsBlank(doc.signature.signer_name)) {
     fields.push_back({"signer_name", "Chưa nhập họ tên người ký."});
   }
+  // Mẫu 1.9 (DLG-10): the THƯ KÝ signing on the left is named too.
+  if (doc.left_signature && IsBlank(doc.left_signature->signer_name)) {
+    fields.push_back({"signer_name", "Chưa nhập họ tên người ký bên trái (thư ký)."});
+  }
   if (doc.recipients.empty()) {
     fields.push_back({"recipients", "Chưa nhập nơi nhận văn bản."});
   }
@@ -137,6 +184,11 @@ Status Validate(const Document& doc) {
       }
       if (ragged) {
         fields.push_back({"body", "Bảng có số cột không khớp với dòng tiêu đề."});
+        break;
+      }
+    } else if (const auto* chart = std::get_if<Chart>(&block)) {
+      if (std::string problem = ChartProblem(*chart); !problem.empty()) {
+        fields.push_back({"body", std::move(problem)});
         break;
       }
     }
@@ -195,19 +247,27 @@ std::string PlainText(const Document& doc) {
       }
     } else if (const auto* qr = std::get_if<QrCode>(&block)) {
       if (!qr->caption.empty()) AddLine(out, qr->caption);
+    } else if (const auto* chart = std::get_if<Chart>(&block)) {
+      // "Đất đai – môi trường: 3 | 1": one line per label, values in series order.
+      if (!chart->title.empty()) AddLine(out, chart->title);
+      for (std::size_t l = 0; l < chart->labels.size(); ++l) {
+        std::string line = chart->labels[l] + ":";
+        for (std::size_t s = 0; s < chart->series.size(); ++s) {
+          const bool present = s < chart->values.size() && l < chart->values[s].size();
+          line += (s == 0 ? " " : " | ") + ChartValueText(present ? chart->values[s][l] : 0);
+        }
+        AddLine(out, line);
+      }
     }
   }
   AddLine(out, kNoiNhanLabel);
   for (const std::string& line : doc.recipients) {
     AddLine(out, line);
   }
-  for (std::string_view line :
-       {std::string_view(doc.signature.authority), std::string_view(doc.signature.position),
-        std::string_view(doc.signature.signer_name)}) {
-    if (!line.empty()) {
-      AddLine(out, line);
-    }
+  if (doc.left_signature) {
+    AddSignature(out, *doc.left_signature);  // Mẫu 1.9: THƯ KÝ, left
   }
+  AddSignature(out, doc.signature);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "core/documents/seed_plan_fixture.h"
@@ -135,6 +136,105 @@ TEST(PlainTextTest, TablesAndEmptyOptionalFields) {
             "ỦY BAN NHÂN DÂN XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Độc lập - Tự do - Hạnh phúc\nBIÊN BẢN\nSTT | Nội dung\n1 | Ý kiến <a> & b\n"
             "Nơi nhận:\n- Lưu: VT, Hồ sơ.\nCHỦ TỌA\nNguyễn Văn A\n");
+}
+
+// A Bảng 2 style chart (DLG-13): fields × (answered, later).
+Chart FieldChart() {
+  return Chart{"Số ý kiến theo lĩnh vực",
+               {"Đất đai – môi trường", "Chính sách xã hội"},
+               {"Đã trả lời", "Trả lời sau"},
+               {{3, 1500}, {1, 2.5}},
+               160,
+               80};
+}
+
+TEST(ValidateTest, ChartValuesMustMatchLabelsAndSeries) {
+  Document doc = SeedPlanDocument();
+  doc.body.push_back(FieldChart());
+  EXPECT_TRUE(Validate(doc).ok());
+
+  auto body_error = [&doc]() -> std::string {
+    Status status = Validate(doc);
+    if (status.ok()) return "ok";
+    EXPECT_EQ(status.error().fields.size(), 1u);
+    EXPECT_EQ(status.error().fields[0].field, "body");
+    return status.error().fields[0].message;
+  };
+  const std::string mismatch = "Biểu đồ có số liệu không khớp với số nhóm cột và số loại cột.";
+  std::get<Chart>(doc.body.back()).values = {{3, 1500}};  // one series missing
+  EXPECT_EQ(body_error(), mismatch);
+  std::get<Chart>(doc.body.back()).values = {{3, 1500}, {1}};  // one label missing
+  EXPECT_EQ(body_error(), mismatch);
+  std::get<Chart>(doc.body.back()).values = {{3, 1500, 0}, {1, 2, 0}};  // one too many
+  EXPECT_EQ(body_error(), mismatch);
+  std::get<Chart>(doc.body.back()).values = {{3, -1}, {1, 2}};
+  EXPECT_EQ(body_error(), "Số liệu của biểu đồ phải là số không âm.");
+  std::get<Chart>(doc.body.back()).values = {{3, 1}, {std::nan(""), 2}};
+  EXPECT_EQ(body_error(), "Số liệu của biểu đồ phải là số không âm.");
+  std::get<Chart>(doc.body.back()).values = {{0, 0}, {0, 0}};  // zeros are fine
+  EXPECT_EQ(body_error(), "ok");
+
+  // An empty chart (no data yet) is valid; the drawing says "Không có số liệu".
+  doc.body.back() = Chart{"Biểu đồ", {}, {}, {}, 160, 80};
+  EXPECT_EQ(body_error(), "ok");
+  doc.body.back() = Chart{"Biểu đồ", {}, {"a", "b"}, {{}, {}}, 160, 80};
+  EXPECT_EQ(body_error(), "ok");
+}
+
+TEST(ValidateTest, LeftSignatureNeedsSignerName) {
+  Document doc = SeedPlanDocument();
+  doc.left_signature = SignatureBlock{"", "THƯ KÝ", " "};
+  Status status = Validate(doc);
+  ASSERT_FALSE(status.ok());
+  ASSERT_EQ(status.error().fields.size(), 1u);
+  EXPECT_EQ(status.error().fields[0].field, "signer_name");
+  EXPECT_EQ(status.error().fields[0].message, "Chưa nhập họ tên người ký bên trái (thư ký).");
+  doc.left_signature->signer_name = "Nguyễn Thị Hoa";
+  EXPECT_TRUE(Validate(doc).ok());
+  // The right signer is still required when the left one is named.
+  doc.signature.signer_name = "";
+  status = Validate(doc);
+  ASSERT_FALSE(status.ok());
+  ASSERT_EQ(status.error().fields.size(), 1u);
+  EXPECT_EQ(status.error().fields[0].message, "Chưa nhập họ tên người ký.");
+}
+
+TEST(PlainTextTest, ChartIsTitleThenOneLinePerLabel) {
+  Document doc;
+  doc.header.issuing_body = "ỦY BAN NHÂN DÂN XÃ A";
+  doc.title = "BÁO CÁO";
+  doc.body.push_back(Paragraph{"Trước biểu đồ."});
+  doc.body.push_back(FieldChart());
+  doc.body.push_back(Chart{"", {"Y tế"}, {"Số ý kiến"}, {{4}}, 160, 80});
+  doc.body.push_back(Chart{"Chưa có số liệu", {}, {}, {}, 160, 80});
+  doc.signature = {"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Thanh Cảnh"};
+  doc.recipients = {"- Lưu: VT."};
+  EXPECT_EQ(PlainText(doc),
+            "ỦY BAN NHÂN DÂN XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBÁO CÁO\nTrước biểu đồ.\n"
+            "Số ý kiến theo lĩnh vực\n"
+            "Đất đai – môi trường: 3 | 1\n"
+            "Chính sách xã hội: 1.500 | 2,5\n"
+            "Y tế: 4\n"
+            "Chưa có số liệu\n"
+            "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Thanh Cảnh\n");
+}
+
+TEST(PlainTextTest, LeftSignatureComesBeforeTheRightOne) {
+  // Mẫu 1.9 (DLG-10): THƯ KÝ on the left, CHỦ TỌA on the right.
+  Document doc;
+  doc.header.issuing_body = "ỦY BAN NHÂN DÂN XÃ A";
+  doc.title = "BIÊN BẢN";
+  doc.left_signature = SignatureBlock{"", "THƯ KÝ", "Nguyễn Thị Hoa"};
+  doc.signature = {"", "CHỦ TỌA", "Nguyễn Văn A"};
+  doc.recipients = {"- Lưu: VT, Hồ sơ."};
+  EXPECT_EQ(PlainText(doc),
+            "ỦY BAN NHÂN DÂN XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBIÊN BẢN\n"
+            "Nơi nhận:\n- Lưu: VT, Hồ sơ.\nTHƯ KÝ\nNguyễn Thị Hoa\nCHỦ TỌA\nNguyễn Văn A\n");
+  doc.left_signature = SignatureBlock{"TM. BAN TỔ CHỨC", "THƯ KÝ", "Nguyễn Thị Hoa"};
+  EXPECT_NE(PlainText(doc).find("Hồ sơ.\nTM. BAN TỔ CHỨC\nTHƯ KÝ\nNguyễn Thị Hoa\nCHỦ TỌA\n"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // The text form of a whole Document ("văn bản dạng chữ"): what staff edit in a
 // <textarea> before issuing and what storage keeps for every issued document
-// (StoredDocument::markup). One line per block; ToMarkup and ParseMarkup
-// round-trip every field of the model exactly (for NFC text, TXT-01).
+// (StoredDocument::markup). One line per block (a chart: its line and its
+// rows); ToMarkup and ParseMarkup round-trip every field of the model exactly
+// (for NFC text, TXT-01, and finite chart values sized as Validate requires).
 //
 // Cách viết (for the clerk; shown as help next to the editor):
 //
@@ -24,10 +25,17 @@
 //   | STT | Nội dung | Số tiền (đồng) |           bảng: dòng đầu là tiêu đề, các dòng
 //   | 1 | Nước uống | 500.000 |                   liền nhau là một bảng
 //   [QR 25mm] https://… :: Quét mã để …          mã QR: nội dung :: chú thích
+//   [BIỂU ĐỒ 160x80mm] Số ý kiến theo lĩnh vực   biểu đồ cột: rộng x cao (mm), tên biểu đồ;
+//   | | Đã trả lời | Trả lời sau |              dòng đầu: ô trống rồi tên từng loại cột;
+//   | Đất đai – môi trường | 3 | 1 |             mỗi dòng sau: tên nhóm cột và các số
+//   | Chính sách xã hội | 12 | 1.500,5 |          (dấu phẩy trước phần thập phân)
 //
 //   @noi-nhan:                                  nơi nhận: mỗi dòng một nơi, ghi cả dấu "- "
 //   - UBND huyện (b/c);
 //   - Lưu: VT.
+//   @ky-tm-trai:                                (biên bản) chữ ký bên trái: thẩm quyền,
+//   @chuc-vu-trai: THƯ KÝ                       chức vụ, họ tên; không ghi ba dòng này
+//   @nguoi-ky-trai: Nguyễn Thị Hoa              nếu văn bản chỉ có một chữ ký
 //   @ky-tm: TM. ỦY BAN NHÂN DÂN                 thẩm quyền ký (lặp lại dòng để xuống dòng)
 //   @chuc-vu: CHỦ TỊCH
 //   @nguoi-ky: Lê Thanh Cảnh
@@ -47,6 +55,22 @@
 // adds nothing (it writes an empty recipient). A backslash before any other
 // character stays as it is. ToMarkup writes every header and signature key
 // even when empty.
+//
+// Charts: the bracket word is "BIỂU ĐỒ" in any case, with or without accents
+// ("[bieu do]"), or "[chart]"; the size is optional (160x80 by default; "x" or
+// "×", "mm" optional). The "|" lines right after it are the chart's (a blank
+// line or any other line ends them); cells are escaped as in tables. The first
+// row's first cell (the corner) is not kept. A value is digits with '.'
+// grouping thousands ("1.500": every group after the first has three digits),
+// an optional ',' decimal part, an optional leading '-'; a blank cell is 0.
+// ToMarkup writes values without grouping ("1500,25", exact for any finite
+// double), omits the rows of a chart with neither labels nor series, and
+// writes a ragged `values` (which Validate rejects) padded with 0.
+//
+// The left signature: any "@ky-tm-trai", "@chuc-vu-trai" or "@nguoi-ky-trai"
+// line (also "@tham-quyen-trai") makes Document::left_signature present;
+// ToMarkup writes all three keys exactly when it is present, before the right
+// signature's keys.
 //
 // Several documents (the invitations: one per invitee) are kept in one text
 // with a line "===" between them (ToMarkupList / ParseMarkupList).

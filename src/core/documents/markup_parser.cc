@@ -1,5 +1,6 @@
 // ParseMarkup and ParseMarkupList: reading the text form of a Document
 // (markup.h).
+#include <charconv>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -135,6 +136,32 @@ std::optional<Field> FieldForKey(std::string_view key) {
   return std::nullopt;
 }
 
+// The left signature of a Biên bản (Mẫu 1.9): "@ky-tm-trai", "@chuc-vu-trai",
+// "@nguoi-ky-trai" (markup_writer.cc writes the first name listed for each
+// part; "trai" = left). Any of them makes Document::left_signature present.
+enum class LeftPart { kAuthority, kPosition, kSigner };
+struct LeftKey {
+  std::string_view name;
+  LeftPart part;
+};
+constexpr LeftKey kLeftKeys[] = {
+    {"ky-tm-trai", LeftPart::kAuthority},
+    {"tham-quyen-trai", LeftPart::kAuthority},
+    {"chuc-vu-trai", LeftPart::kPosition},
+    {"nguoi-ky-trai", LeftPart::kSigner},
+};
+
+std::optional<LeftPart> LeftPartForKey(std::string_view key) {
+  for (const LeftKey& entry : kLeftKeys) {
+    if (entry.name == key) return entry.part;
+  }
+  return std::nullopt;
+}
+
+// Chart lines start "[BIỂU ĐỒ 160x80mm]"; the keyword is compared after
+// NormaliseName. markup_writer.cc writes the first one.
+constexpr std::string_view kChartKeywords[] = {"bieu-do", "chart"};
+
 // "@co-quan-chu-quan, @co-quan, …": the canonical keys in written order, for
 // the unknown-key error.
 std::string KnownKeys() {
@@ -143,13 +170,87 @@ std::string KnownKeys() {
   for (std::string_view key :
        {KeyName(Field::kParent), KeyName(Field::kIssuer), KeyName(Field::kNumber),
         KeyName(Field::kPlaceDate), KeyName(Field::kTitle), KeyName(Field::kSubject),
-        markup_internal::kRecipientsKey, KeyName(Field::kAuthority), KeyName(Field::kPosition),
-        KeyName(Field::kSigner), markup_internal::kWidthsKey}) {
+        markup_internal::kRecipientsKey, kLeftKeys[0].name, kLeftKeys[2].name, kLeftKeys[3].name,
+        KeyName(Field::kAuthority), KeyName(Field::kPosition), KeyName(Field::kSigner),
+        markup_internal::kWidthsKey}) {
     if (!list.empty()) list += ", ";
     list += "@";
     list += key;
   }
   return list;
+}
+
+// One chart value as typed: "12", "1.500" ('.' groups thousands, each group
+// after the first exactly three digits), "2,5" or "-3" (Validate rejects
+// negatives; they still round-trip). A blank cell is 0.
+std::optional<double> ParseChartNumber(std::string_view text) {
+  if (text.empty()) return 0.0;
+  std::string plain;
+  std::size_t i = 0;
+  if (text[0] == '-') {
+    plain += '-';
+    ++i;
+  }
+  int group_digits = 0;
+  bool grouped = false;
+  bool any_digit = false;
+  for (; i < text.size() && text[i] != ','; ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      plain += c;
+      ++group_digits;
+      any_digit = true;
+    } else if (c == '.') {
+      if (group_digits == 0 || (grouped && group_digits != 3)) return std::nullopt;
+      grouped = true;
+      group_digits = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any_digit || (grouped && group_digits != 3)) return std::nullopt;
+  if (i < text.size()) {  // the decimal part after ','
+    plain += '.';
+    ++i;
+    if (i == text.size()) return std::nullopt;
+    for (; i < text.size(); ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      plain += text[i];
+    }
+  }
+  double value = 0;
+  const auto [end, ec] =
+      std::from_chars(plain.data(), plain.data() + plain.size(), value, std::chars_format::fixed);
+  if (ec != std::errc() || end != plain.data() + plain.size()) return std::nullopt;
+  return value;
+}
+
+// An integer of at most 5 digits, optionally negative ("160", "-3").
+std::optional<int> ParseSmallInt(std::string_view text) {
+  const bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
+  if (text.empty() || text.size() > 5) return std::nullopt;
+  int n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return negative ? -n : n;
+}
+
+// Splits a table or chart row ("| a | b |") into trimmed cells; the part after
+// the closing "|" is dropped when blank.
+std::vector<std::string> RowCells(const Units& units) {
+  std::vector<std::string> cells;
+  std::size_t begin = 1;
+  for (std::size_t i = 1; i <= units.size(); ++i) {
+    if (i == units.size() || Syntax(units, i, '|')) {
+      Units cell = Trim(Slice(units, begin, i));
+      if (i < units.size() || !cell.empty()) cells.push_back(Str(cell));
+      begin = i + 1;
+    }
+  }
+  return cells;
 }
 
 class Parser {
@@ -185,6 +286,20 @@ class Parser {
     doc_.signature.authority = join(Field::kAuthority);
     doc_.signature.position = join(Field::kPosition);
     doc_.signature.signer_name = join(Field::kSigner);
+    if (!left_fields_.empty()) {
+      auto join_left = [this](LeftPart part) {
+        std::string value;
+        const auto it = left_fields_.find(part);
+        if (it == left_fields_.end()) return value;
+        for (std::size_t i = 0; i < it->second.size(); ++i) {
+          value += (i == 0 ? "" : "\n") + it->second[i];
+        }
+        return value;
+      };
+      doc_.left_signature =
+          SignatureBlock{join_left(LeftPart::kAuthority), join_left(LeftPart::kPosition),
+                         join_left(LeftPart::kSigner)};
+    }
     return std::move(doc_);
   }
 
@@ -205,7 +320,7 @@ class Parser {
       doc_.recipients.push_back(Str(units));
       return OkStatus();
     }
-    if (row) return TableRowLine(units);
+    if (row) return chart_ ? ChartRowLine(units) : TableRowLine(units);
     if (Syntax(units, 0, '#')) {
       std::size_t level = 0;
       while (Syntax(units, level, '#')) ++level;
@@ -221,6 +336,10 @@ class Parser {
     if (Syntax(units, 0, '[') && units.size() >= 3 && !units[1].escaped && !units[2].escaped &&
         (units[1].c == 'Q' || units[1].c == 'q') && (units[2].c == 'R' || units[2].c == 'r')) {
       return QrLine(units);
+    }
+    if (Syntax(units, 0, '[')) {
+      if (std::optional<std::size_t> close = ChartKeywordEnd(units))
+        return ChartLine(units, *close);
     }
     if (Syntax(units, 0, '{')) return FlaggedParagraph(units);
     doc_.body.emplace_back(Paragraph{Str(units)});
@@ -243,6 +362,10 @@ class Parser {
       return OkStatus();
     }
     if (key == markup_internal::kWidthsKey) return Widths(value);
+    if (const std::optional<LeftPart> part = LeftPartForKey(key)) {
+      left_fields_[*part].push_back(value);
+      return OkStatus();
+    }
     const std::optional<Field> field = FieldForKey(key);
     if (!field) {
       return LineError(line_no_, "không hiểu mục “@" + Str(Slice(units, 1, colon)) +
@@ -282,16 +405,7 @@ class Parser {
   }
 
   Status TableRowLine(const Units& units) {
-    std::vector<std::string> cells;
-    std::size_t begin = 1;
-    for (std::size_t i = 1; i <= units.size(); ++i) {
-      if (i == units.size() || Syntax(units, i, '|')) {
-        Units cell = Trim(Slice(units, begin, i));
-        // The part after the closing "|" is dropped when blank.
-        if (i < units.size() || !cell.empty()) cells.push_back(Str(cell));
-        begin = i + 1;
-      }
-    }
+    std::vector<std::string> cells = RowCells(units);
     if (!table_) {
       table_ = Table{};
       table_->header = std::move(cells);
@@ -315,11 +429,108 @@ class Parser {
     return OkStatus();
   }
 
+  // Ends the table or chart being read (their rows are consecutive lines).
   Status CloseTable() {
     if (table_) {
       doc_.body.emplace_back(std::move(*table_));
       table_.reset();
     }
+    if (chart_) {
+      if (chart_header_seen_) {
+        chart_->values.assign(chart_->series.size(), {});
+        for (const std::vector<double>& row : chart_rows_) {
+          for (std::size_t s = 0; s < row.size(); ++s) chart_->values[s].push_back(row[s]);
+        }
+      }
+      doc_.body.emplace_back(std::move(*chart_));
+      chart_.reset();
+      chart_rows_.clear();
+      chart_header_seen_ = false;
+    }
+    return OkStatus();
+  }
+
+  // The position of the "]" closing "[BIỂU ĐỒ …]" (any case or accents, or
+  // "[chart …]"), or nullopt when the bracket holds something else.
+  static std::optional<std::size_t> ChartKeywordEnd(const Units& units) {
+    std::size_t close = 1;
+    while (close < units.size() && !Syntax(units, close, ']')) ++close;
+    if (close == units.size()) return std::nullopt;
+    std::size_t keyword_end = 1;
+    while (keyword_end < close && !(units[keyword_end].c >= '0' && units[keyword_end].c <= '9')) {
+      ++keyword_end;
+    }
+    std::string keyword = NormaliseName(Str(Slice(units, 1, keyword_end)));
+    while (!keyword.empty() && keyword.back() == '-') keyword.pop_back();  // "[biểu đồ -1x2]"
+    for (std::string_view name : kChartKeywords) {
+      if (keyword == name) return close;
+    }
+    return std::nullopt;
+  }
+
+  // "[BIỂU ĐỒ 160x80mm] title": the size (optional) and the title.
+  Status ChartLine(const Units& units, std::size_t close) {
+    const Error bad =
+        LineError(line_no_,
+                  "biểu đồ phải viết dạng “[BIỂU ĐỒ 160x80mm] tên biểu đồ”, tiếp theo là các "
+                  "dòng số liệu bắt đầu bằng “|”.");
+    std::size_t digits = 1;
+    while (digits < close && !(units[digits].c >= '0' && units[digits].c <= '9')) ++digits;
+    if (digits > 1 && Syntax(units, digits - 1, '-')) --digits;  // a negative width
+    // The size without spaces and in lower case: "160x80mm", "160×80", "-1x2".
+    std::string size;
+    for (char c : Str(Slice(units, digits, close))) {
+      if (!IsSpace(c)) size += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    Chart chart;
+    if (!size.empty()) {
+      if (size.size() > 2 && size.substr(size.size() - 2) == "mm") size.resize(size.size() - 2);
+      std::size_t by = size.find('x');
+      std::size_t by_size = 1;
+      if (by == std::string::npos) {
+        by = size.find("\xC3\x97");  // "×"
+        by_size = 2;
+      }
+      if (by == std::string::npos) return bad;
+      const std::optional<int> width = ParseSmallInt(std::string_view(size).substr(0, by));
+      const std::optional<int> height = ParseSmallInt(std::string_view(size).substr(by + by_size));
+      if (!width || !height) return bad;
+      chart.width_mm = *width;
+      chart.height_mm = *height;
+    }
+    chart.title = Str(Trim(Slice(units, close + 1, units.size())));
+    chart_ = std::move(chart);
+    return OkStatus();
+  }
+
+  // "| | series … |" (the first cell is the corner, not kept), then one
+  // "| label | value … |" line per label.
+  Status ChartRowLine(const Units& units) {
+    std::vector<std::string> cells = RowCells(units);
+    if (!chart_header_seen_) {
+      chart_header_seen_ = true;
+      if (!cells.empty()) chart_->series.assign(cells.begin() + 1, cells.end());
+      return OkStatus();
+    }
+    if (cells.size() != chart_->series.size() + 1) {
+      return LineError(line_no_, "dòng này của biểu đồ có " + std::to_string(cells.size()) +
+                                     " ô, nhưng dòng tiêu đề có " +
+                                     std::to_string(chart_->series.size() + 1) +
+                                     " ô. Dòng tiêu đề của biểu đồ bắt đầu bằng một ô trống (hoặc "
+                                     "“Lĩnh vực”) rồi đến tên từng loại cột.");
+    }
+    std::vector<double> row;
+    for (std::size_t c = 1; c < cells.size(); ++c) {
+      const std::optional<double> value = ParseChartNumber(cells[c]);
+      if (!value) {
+        return LineError(line_no_, "“" + cells[c] +
+                                       "” không phải là số. Biểu đồ chỉ ghi số, ví dụ 12, "
+                                       "1.500 hoặc 2,5 (dấu phẩy trước phần thập phân).");
+      }
+      row.push_back(*value);
+    }
+    chart_->labels.push_back(std::move(cells[0]));
+    chart_rows_.push_back(std::move(row));
     return OkStatus();
   }
 
@@ -397,7 +608,11 @@ class Parser {
   Document doc_;
   std::map<Field, std::vector<std::string>> fields_;
   bool in_recipients_ = false;
+  std::map<LeftPart, std::vector<std::string>> left_fields_;
   std::optional<Table> table_;
+  std::optional<Chart> chart_;  // the chart whose rows are being read
+  bool chart_header_seen_ = false;
+  std::vector<std::vector<double>> chart_rows_;  // [label][series]
   std::vector<int> pending_widths_;
   int widths_line_ = 0;  // line of a pending "@cot", 0 when none
 };

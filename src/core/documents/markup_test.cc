@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,6 +15,13 @@
 
 namespace doithoai {
 namespace {
+
+// The shortest text that reads back as `value` (distinguishes 0 and -0).
+std::string Exact(double value) {
+  char buffer[512];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), value);
+  return ec == std::errc() ? std::string(buffer, end) : "?";
+}
 
 // Every field of a document, labelled, for exact comparisons independent of
 // the markup code.
@@ -49,9 +58,26 @@ std::string Dump(const Document& doc) {
     } else if (const auto* q = std::get_if<QrCode>(&block)) {
       field("qr" + std::to_string(q->size_mm), q->payload);
       field("caption", q->caption);
+    } else if (const auto* c = std::get_if<Chart>(&block)) {
+      field("chart" + std::to_string(c->width_mm) + "x" + std::to_string(c->height_mm), c->title);
+      for (const auto& label : c->labels) field("label", label);
+      for (const auto& series : c->series) field("series", series);
+      field("values_rows", std::to_string(c->values.size()));
+      for (const auto& row : c->values) {
+        std::string values;
+        for (double v : row) values += Exact(v) + ";";
+        field("values", values);
+      }
     }
   }
   for (const auto& line : doc.recipients) field("recipient", line);
+  if (doc.left_signature) {
+    field("left_authority", doc.left_signature->authority);
+    field("left_position", doc.left_signature->position);
+    field("left_signer", doc.left_signature->signer_name);
+  } else {
+    field("left", "none");
+  }
   field("authority", doc.signature.authority);
   field("position", doc.signature.position);
   field("signer", doc.signature.signer_name);
@@ -64,6 +90,13 @@ void ExpectRoundTrip(const Document& doc) {
   ASSERT_TRUE(parsed.ok()) << parsed.error().message << "\n" << markup;
   EXPECT_EQ(Dump(*parsed), Dump(doc)) << markup;
   EXPECT_EQ(ToMarkup(*parsed), markup);
+}
+
+void ExpectErrorAtLine(const std::string& markup, const std::string& prefix) {
+  Result<Document> parsed = ParseMarkup(markup);
+  ASSERT_FALSE(parsed.ok()) << markup;
+  EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(parsed.error().message.rfind(prefix, 0), 0u) << parsed.error().message;
 }
 
 Document EveryBlockDocument() {
@@ -95,6 +128,16 @@ Document EveryBlockDocument() {
                                "Quét mã để xem thông tin hội nghị và điểm danh"});
   doc.body.emplace_back(QrCode{"a::b", 25, ""});
   doc.body.emplace_back(QrCode{"", 20, "chỉ chú thích"});
+  doc.body.emplace_back(Chart{"Số ý kiến theo lĩnh vực",
+                              {"Đất đai – môi trường", "Xây dựng | giao thông", " a\\b\nc "},
+                              {"Đã trả lời", "Trả lời sau"},
+                              {{3, 0, 1500}, {1, 2.5, 0.1}},
+                              160,
+                              80});
+  doc.body.emplace_back(Table{{"X"}, {}, {}});  // a table right after a chart
+  doc.body.emplace_back(Chart{"", {}, {}, {}, 120, 60});
+  doc.body.emplace_back(Chart{"Chỉ có loại cột", {}, {"A", "B"}, {{}, {}}, 160, 80});
+  doc.body.emplace_back(Chart{"Chỉ có nhóm", {"x", "y"}, {}, {}, 160, 80});
   doc.signature = {"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Bình"};
   doc.recipients = {"- Như trên;", "@ lạ", "  thụt", "===", "- Lưu: VT."};
   return doc;
@@ -122,6 +165,136 @@ TEST(MarkupTest, EveryBlockTypeRoundTrips) {
   EXPECT_NE(markup.find("[QR 30mm] https://xa.example.vn/hoi-nghi/3?gm=AbC-12_x :: Quét mã"),
             std::string::npos);
   EXPECT_NE(markup.find("{dam} {nghieng} {khong-thut} Đoạn đậm"), std::string::npos);
+}
+
+TEST(MarkupTest, ChartRoundTripsWithSeparatorsInItsText) {
+  Document doc;
+  doc.title = "BÁO CÁO";
+  doc.body.emplace_back(Paragraph{"[BIỂU ĐỒ 10x10mm] đoạn văn, không phải biểu đồ"});
+  doc.body.emplace_back(Chart{"[BIỂU ĐỒ 1x1mm] | a :: b ] \\ ",
+                              {"| bắt đầu bằng gạch", "kết thúc |", "1.500", "a,b", "\\", "", " ",
+                               "x\ny", "]", "@noi-nhan:", "---"},
+                              {"", "|", " Loại có khoảng trắng ", "12", "[QR 25mm]"},
+                              {},
+                              1,
+                              9999});
+  Chart& chart = std::get<Chart>(doc.body.back());
+  const std::vector<double> tricky = {0,      -0.0,          1500,  0.1 + 0.2, 1e20, 1e-7,
+                                      2.5,    123456789.125, 1e300, 5e-324,    42,   7,
+                                      3.0e15, -1.5,          0.001, 9};
+  const std::size_t series = chart.series.size();
+  chart.values.assign(series, std::vector<double>(chart.labels.size()));
+  for (std::size_t s = 0; s < series; ++s) {
+    for (std::size_t l = 0; l < chart.labels.size(); ++l) {
+      chart.values[s][l] = tricky[(l * series + s) % tricky.size()];
+    }
+  }
+  doc.body.emplace_back(Chart{"Giá trị âm kích thước", {"a"}, {"b"}, {{1}}, -5, 0});
+  ExpectRoundTrip(doc);
+  const std::string markup = ToMarkup(doc);
+  EXPECT_NE(markup.find("\n\\[BIỂU ĐỒ 10x10mm] đoạn văn"), std::string::npos) << markup;
+  EXPECT_NE(markup.find("\n[BIỂU ĐỒ 1x9999mm] [BIỂU ĐỒ 1x1mm] | a :: b ] \\\\\\ \n"
+                        "|  |  | \\| | \\ Loại có khoảng trắng\\  | 12 | [QR 25mm] |\n"
+                        "| \\| bắt đầu bằng gạch | 0 | -0 | 1500 | 0,30000000000000004 | "
+                        "100000000000000000000 |\n"),
+            std::string::npos)
+      << markup;
+  EXPECT_NE(markup.find("\n[BIỂU ĐỒ -5x0mm] Giá trị âm kích thước\n|  | b |\n| a | 1 |\n"),
+            std::string::npos)
+      << markup;
+}
+
+TEST(MarkupTest, LeftSignatureRoundTrips) {
+  Document doc = SeedPlanDocument();
+  doc.title = "BIÊN BẢN";
+  EXPECT_EQ(ToMarkup(doc).find("trai"), std::string::npos);  // absent: no keys written
+  ExpectRoundTrip(doc);
+
+  doc.left_signature = SignatureBlock{"", "THƯ KÝ", "Nguyễn Thị Hoa"};
+  doc.signature = {"", "CHỦ TỌA", "Lê Thanh Cảnh"};
+  ExpectRoundTrip(doc);
+  const std::string markup = ToMarkup(doc);
+  EXPECT_NE(markup.find("- Lưu: VT.\n@ky-tm-trai:\n@chuc-vu-trai: THƯ KÝ\n"
+                        "@nguoi-ky-trai: Nguyễn Thị Hoa\n@ky-tm:\n@chuc-vu: CHỦ TỌA\n"),
+            std::string::npos)
+      << markup;
+
+  // Every part empty still counts as present; multi-line authority; syntax-like text.
+  doc.left_signature = SignatureBlock{};
+  ExpectRoundTrip(doc);
+  doc.left_signature = SignatureBlock{"TM. BAN TỔ CHỨC\nKT. TRƯỞNG BAN", "@chuc-vu: x", "\\ | ::"};
+  ExpectRoundTrip(doc);
+  EXPECT_NE(ToMarkup(doc).find("@ky-tm-trai: TM. BAN TỔ CHỨC\n@ky-tm-trai: KT. TRƯỞNG BAN\n"),
+            std::string::npos);
+}
+
+TEST(MarkupTest, TypedChartAndLeftSignatureParse) {
+  // What a clerk types: accents or not, "×", spaces, grouped thousands,
+  // decimal commas, blank cells, the left signature keys with accents.
+  const std::string markup =
+      "@ten-loai: BÁO CÁO\n"
+      "[Biểu đồ 150 × 70 mm]   Ý kiến theo lĩnh vực  \n"
+      "| Lĩnh vực | Tổng số | Đã giải quyết\n"
+      "|Đất đai – môi trường| 1.500 |2,5|\n"
+      "| Khác | | 0 |\n"
+      "[bieu do] Không ghi kích thước\n"
+      "| | A |\n"
+      "| x | 7 |\n"
+      "\n"
+      "[chart 10x20] \n"
+      "[BIỂU ĐỒ không phải] hmm\n"
+      "@noi-nhan:\n"
+      "- Lưu: VT.\n"
+      "@Chức vụ trái: THƯ KÝ\n"
+      "@Người ký trái: Nguyễn Thị Hoa\n"
+      "@nguoi-ky: Lê Thanh Cảnh\n";
+  Result<Document> parsed = ParseMarkup(markup);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  ASSERT_EQ(parsed->body.size(), 4u);
+  const auto& chart = std::get<Chart>(parsed->body[0]);
+  EXPECT_EQ(chart.title, "Ý kiến theo lĩnh vực");
+  EXPECT_EQ(chart.width_mm, 150);
+  EXPECT_EQ(chart.height_mm, 70);
+  EXPECT_EQ(chart.series, (std::vector<std::string>{"Tổng số", "Đã giải quyết"}));
+  EXPECT_EQ(chart.labels, (std::vector<std::string>{"Đất đai – môi trường", "Khác"}));
+  EXPECT_EQ(chart.values, (std::vector<std::vector<double>>{{1500, 0}, {2.5, 0}}));
+  const auto& second = std::get<Chart>(parsed->body[1]);
+  EXPECT_EQ(second.width_mm, 160);  // the defaults
+  EXPECT_EQ(second.height_mm, 80);
+  EXPECT_EQ(second.labels, (std::vector<std::string>{"x"}));
+  EXPECT_EQ(second.values, (std::vector<std::vector<double>>{{7}}));
+  const auto& third = std::get<Chart>(parsed->body[2]);
+  EXPECT_EQ(third.title, "");
+  EXPECT_EQ(third.width_mm, 10);
+  EXPECT_TRUE(third.labels.empty() && third.series.empty() && third.values.empty());
+  // A bracket that is not "[BIỂU ĐỒ <size>]" stays a paragraph.
+  EXPECT_EQ(std::get<Paragraph>(parsed->body[3]).text, "[BIỂU ĐỒ không phải] hmm");
+  ASSERT_TRUE(parsed->left_signature.has_value());
+  EXPECT_EQ(parsed->left_signature->authority, "");
+  EXPECT_EQ(parsed->left_signature->position, "THƯ KÝ");
+  EXPECT_EQ(parsed->left_signature->signer_name, "Nguyễn Thị Hoa");
+  EXPECT_EQ(parsed->signature.signer_name, "Lê Thanh Cảnh");
+  EXPECT_EQ(parsed->recipients, (std::vector<std::string>{"- Lưu: VT."}));
+}
+
+TEST(MarkupTest, ChartErrorsNameTheLine) {
+  ExpectErrorAtLine("a\n[BIỂU ĐỒ 10mm] x\n", "Dòng 2: biểu đồ phải viết dạng");
+  ExpectErrorAtLine("[bieu do 10x] x\n", "Dòng 1: biểu đồ phải viết dạng");
+  ExpectErrorAtLine("[bieu do 10x20cm] x\n", "Dòng 1: biểu đồ phải viết dạng");
+  ExpectErrorAtLine("[BIỂU ĐỒ] x\n| | A | B |\n| a | 1 |\n",
+                    "Dòng 3: dòng này của biểu đồ có 2 ô, nhưng dòng tiêu đề có 3 ô.");
+  ExpectErrorAtLine("[BIỂU ĐỒ] x\n| | A |\n| a | 1.5 |\n", "Dòng 3: “1.5” không phải là số");
+  ExpectErrorAtLine("[BIỂU ĐỒ] x\n| | A |\n| a | ba |\n", "Dòng 3: “ba” không phải là số");
+  ExpectErrorAtLine("[BIỂU ĐỒ] x\n| | A |\n| a | 2, |\n", "Dòng 3: “2,” không phải là số");
+  ExpectErrorAtLine("[BIỂU ĐỒ] x\n| | A |\n| a | 1.50.000 |\n", "Dòng 3: “1.50.000”");
+  ExpectErrorAtLine("[BIỂU ĐỒ] x\n| | A |\n| a | 1e5 |\n", "Dòng 3: “1e5”");
+  // The list of known keys names the left signature keys.
+  ExpectErrorAtLine("@ky-trai: x\n", "Dòng 1: không hiểu mục “@ky-trai”");
+  Result<Document> bad = ParseMarkup("@ky-trai: x\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("@ky-tm-trai, @chuc-vu-trai, @nguoi-ky-trai, @ky-tm"),
+            std::string::npos)
+      << bad.error().message;
 }
 
 TEST(MarkupTest, TextThatLooksLikeSyntaxIsEscaped) {
@@ -175,7 +348,7 @@ TEST(MarkupTest, AwkwardTextInEveryFieldRoundTrips) {
     doc.title = gen.Next();
     doc.subject = gen.Next();
     for (int i = 0; i < 6; ++i) {
-      switch (gen.Step() % 5) {
+      switch (gen.Step() % 6) {
         case 0:
           doc.body.emplace_back(
               Heading{static_cast<int>(gen.Step() % 3) + 1, gen.Next(), gen.Next()});
@@ -203,12 +376,36 @@ TEST(MarkupTest, AwkwardTextInEveryFieldRoundTrips) {
           doc.body.emplace_back(std::move(table));
           break;
         }
-        default:
+        case 4:
           doc.body.emplace_back(QrCode{gen.Next(), static_cast<int>(gen.Step() % 60), gen.Next()});
+          break;
+        default: {
+          Chart chart;
+          chart.title = gen.Next();
+          chart.width_mm = static_cast<int>(gen.Step() % 300);
+          chart.height_mm = static_cast<int>(gen.Step() % 200);
+          for (int l = 0; l < static_cast<int>(gen.Step() % 4); ++l) {
+            chart.labels.push_back(gen.Next());
+          }
+          for (int c = 0; c < static_cast<int>(gen.Step() % 4); ++c) {
+            chart.series.push_back(gen.Next());
+            chart.values.emplace_back();
+            for (std::size_t l = 0; l < chart.labels.size(); ++l) {
+              // Whole numbers, halves, quarters, … and a few negatives.
+              const double value = static_cast<double>(gen.Step() % 5000) /
+                                   static_cast<double>(1u << (gen.Step() % 5)) *
+                                   (gen.Step() % 7 == 0 ? -1 : 1);
+              chart.values.back().push_back(value);
+            }
+          }
+          doc.body.emplace_back(std::move(chart));
+        }
       }
     }
     for (int i = 0; i < static_cast<int>(gen.Step() % 3); ++i) doc.recipients.push_back(gen.Next());
     doc.signature = {gen.Next(), gen.Next(), gen.Next()};
+    if (gen.Step() % 3 == 0)
+      doc.left_signature = SignatureBlock{gen.Next(), gen.Next(), gen.Next()};
     ExpectRoundTrip(doc);
     if (HasFailure()) break;
   }
@@ -281,13 +478,6 @@ TEST(MarkupTest, DecomposedInputIsNormalisedToNfc) {
   Result<Document> parsed = ParseMarkup("Ho\x61\xCC\x86\xCC\x80ng Trường");
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(std::get<Paragraph>(parsed->body[0]).text, "Hoằng Trường");
-}
-
-void ExpectErrorAtLine(const std::string& markup, const std::string& prefix) {
-  Result<Document> parsed = ParseMarkup(markup);
-  ASSERT_FALSE(parsed.ok()) << markup;
-  EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(parsed.error().message.rfind(prefix, 0), 0u) << parsed.error().message;
 }
 
 TEST(MarkupTest, ErrorsNameTheLine) {

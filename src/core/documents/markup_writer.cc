@@ -1,5 +1,6 @@
 // ToMarkup and ToMarkupList: writing a Document as its text form (markup.h).
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -75,6 +76,47 @@ std::string TableRow(const std::vector<std::string>& cells) {
   return line;
 }
 
+// The canonical chart keyword and left-signature keys; markup_parser.cc reads
+// them (and their variants) from its kChartKeywords and kLeftKeys.
+constexpr std::string_view kChartKeyword = "BIỂU ĐỒ";
+constexpr std::string_view kLeftAuthorityKey = "ky-tm-trai";
+constexpr std::string_view kLeftPositionKey = "chuc-vu-trai";
+constexpr std::string_view kLeftSignerKey = "nguoi-ky-trai";
+
+// The shortest text that reads back as exactly `value`, with a decimal comma:
+// 12 → "12", 2.5 → "2,5", -0.125 → "-0,125". Never grouped or in exponent
+// form (the parser reads '.' as a thousands separator).
+std::string ChartNumber(double value) {
+  char buffer[512];
+  const auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::fixed);
+  std::string text = ec == std::errc() ? std::string(buffer, end) : "0";
+  std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+// "[BIỂU ĐỒ 160x80mm] title", then "| | series … |" and "| label | value … |"
+// lines. Values missing from a ragged `values` (which Validate rejects) are
+// written as 0.
+std::string ChartMarkup(const Chart& chart) {
+  std::string out = "[";
+  out += kChartKeyword;
+  out += " " + std::to_string(chart.width_mm) + "x" + std::to_string(chart.height_mm) + "mm]";
+  if (!chart.title.empty()) out += " " + Escape(chart.title);
+  if (chart.labels.empty() && chart.series.empty()) return out;
+  std::vector<std::string> header = {""};
+  header.insert(header.end(), chart.series.begin(), chart.series.end());
+  out += "\n" + TableRow(header);
+  for (std::size_t l = 0; l < chart.labels.size(); ++l) {
+    out += "\n| " + Escape(chart.labels[l], {.pipes = true}) + " |";
+    for (std::size_t s = 0; s < chart.series.size(); ++s) {
+      const bool present = s < chart.values.size() && l < chart.values[s].size();
+      out += " " + ChartNumber(present ? chart.values[s][l] : 0) + " |";
+    }
+  }
+  return out;
+}
+
 // "{name} " for each flag set on `paragraph`.
 std::string Flags(const Paragraph& paragraph) {
   std::string flags;
@@ -133,6 +175,8 @@ std::string ToMarkup(const Document& doc) {
       out += "[QR " + std::to_string(qr->size_mm) + "mm]";
       if (!qr->payload.empty()) out += " " + Escape(qr->payload, {.double_colons = true});
       if (!qr->caption.empty()) out += " :: " + Escape(qr->caption);
+    } else if (const auto* chart = std::get_if<Chart>(&block)) {
+      out += ChartMarkup(*chart);
     }
     out += "\n";
   }
@@ -141,6 +185,11 @@ std::string ToMarkup(const Document& doc) {
   for (const std::string& line : doc.recipients) {
     out += (line.empty() ? "\\" : Escape(line, {.lead_chars = markup_internal::kRecipientLead})) +
            "\n";
+  }
+  if (doc.left_signature) {
+    AddKey(out, kLeftAuthorityKey, doc.left_signature->authority);
+    AddKey(out, kLeftPositionKey, doc.left_signature->position);
+    AddKey(out, kLeftSignerKey, doc.left_signature->signer_name);
   }
   AddKey(out, Field::kAuthority, doc.signature.authority);
   AddKey(out, Field::kPosition, doc.signature.position);
