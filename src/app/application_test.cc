@@ -21,7 +21,7 @@ namespace {
 using std::chrono::minutes;
 
 // How a route may be reached.
-enum class Rule { kPublic, kSignedIn, kCommune };
+enum class Rule { kPublic, kSignedIn, kCommune, kProvince };
 struct Expectation {
   Rule rule;
   CommuneAction action = CommuneAction::kViewAdmin;  // for kCommune
@@ -203,6 +203,46 @@ const std::map<std::pair<std::string, std::string>, Expectation>& RouteTable() {
       {{"GET", "/quan-tri/{slug}/bao-cao"}, {Rule::kCommune, CommuneAction::kViewPetitions}},
       {{"GET", "/quan-tri/{slug}/hoi-nghi/{id}/theo-doi"},
        {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/api/v1/communes/{slug}/reports/report.docx"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/api/v1/communes/{slug}/reports/report.pdf"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/api/v1/communes/{slug}/reports/report.xlsx"},
+       {Rule::kCommune, CommuneAction::kViewPetitions}},
+      {{"GET", "/quan-tri/{slug}/hoi-nghi/{id}/thu-ky"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"GET", "/quan-tri/{slug}/hoi-nghi/{id}/man-hinh"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"GET", "/api/v1/communes/{slug}/conferences/{id}/desk"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"GET", "/api/v1/communes/{slug}/conferences/{id}/live"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/desk/speakers"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/desk/speakers/state"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/desk/opinions"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/desk/live"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/desk/attendance"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/desk/sessions/{n}/start"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/desk/sessions/{n}/end"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/desk/check-in"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/minutes/sign"},
+       {Rule::kCommune, CommuneAction::kViewConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/minutes/addenda"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/results-notice/issue"},
+       {Rule::kCommune, CommuneAction::kIssueDocuments}},
+      {{"POST", "/api/v1/communes/{slug}/conferences/{id}/results-notice/deliveries"},
+       {Rule::kCommune, CommuneAction::kManageConferences}},
+      {{"GET", "/api/v1/provinces/{code}/reports/summary"}, {Rule::kProvince}},
+      {{"GET", "/tinh/{code}/bao-cao"}, {Rule::kProvince}},
       {{"GET", "/quan-tri/{slug}/thong-bao/cai-dat"},
        {Rule::kCommune, CommuneAction::kManagePetitionSettings}},
       {{"POST", "/quan-tri/{slug}/thong-bao/cai-dat"},
@@ -317,6 +357,12 @@ Probe ProbeFor(const std::string& method, const std::string& pattern, AccountId 
   replace("{file}", pattern.find("/sessions/") != std::string::npos ? "1.ics" : "ke-hoach.pdf");
   // Account routes act on a helper account; the others on row 1 of the demo
   // commune (its first village, unit or official).
+  replace("{n}", "1");
+  // Province routes act on the demo's province (Thanh Hóa, 38).
+  if (pattern.find("/provinces/{code}") != std::string::npos ||
+      pattern.find("/tinh/{code}") != std::string::npos) {
+    replace("{code}", "38");
+  }
   replace("{code}", petition_code);
   replace("{hash}", attachment_hash);
   if (pattern.find("/kien-nghi/{id}") != std::string::npos) replace("{id}", petition_id);
@@ -390,11 +436,11 @@ TEST_F(ApplicationTest, EveryRouteHasAnAccessRuleAndEnforcesIt) {
       headers["x-csrf-token"] = csrf;
       http::HttpResponse r = Call(route.method, probe.path, headers, probe.body);
       Actor actor = Actor::FromAccount(*app_->accounts().FindByUsername(user));
-      bool allowed = expect.rule == Rule::kSignedIn ||
-                     CommunePermissions::Check(&actor, expect.action, demo_) == Decision::kAllow;
-      if (route.pattern == "/quan-tri" && actor.role == Role::kProvinceObserver) {
-        allowed = false;  // no commune and no reports module yet: 404
-      }
+      bool allowed =
+          expect.rule == Rule::kSignedIn ||
+          (expect.rule == Rule::kProvince
+               ? CommunePermissions::CheckProvinceReports(&actor, "38") == Decision::kAllow
+               : CommunePermissions::Check(&actor, expect.action, demo_) == Decision::kAllow);
       EXPECT_LT(r.status, 500) << user;
       EXPECT_EQ(!IsAuthDenial(r), allowed) << user << " got " << r.status;
     }

@@ -89,8 +89,8 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       notification_pages_(notification_service_, communes_, clock),
       report_api_(petition_service_, communes_),
       follow_up_pages_(petition_service_, conference_service_, communes_),
-      conference_day_api_(conference_day_, conference_service_, petition_service_, communes_,
-                          clock, options.public_url) {
+      conference_day_api_(conference_day_, conference_service_, petition_service_, communes_, clock,
+                          options.public_url) {
   conference_service_.SetRecordSource(&conference_day_);
   petition_service_.AddObserver(&insight_service_);
   petition_service_.AddObserver(&notification_service_);

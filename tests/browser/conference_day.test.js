@@ -173,6 +173,15 @@ test('the conference day: desk, room screen, minutes, results notice, report', {
     const id = Number(page.url().match(/\/hoi-nghi\/(\d+)$/)[1]);
     const A = `/api/v1/communes/${SLUG}/conferences/${id}`;
 
+    // The office issues the plan (a session can be held only under an issued plan).
+    const office = await browser.newContext();
+    const officePage = await office.newPage();
+    await logIn(officePage, 'vanphong');
+    await officePage.goto(`${baseUrl}/quan-tri/${SLUG}/hoi-nghi/${id}`);
+    await officePage.locator('form[action$="/van-ban/ke-hoach/ban-hanh"] button').click();
+    await officePage.waitForURL(/\/hoi-nghi\/\d+/);
+    await office.close();
+
     const deskUrl = `${baseUrl}/quan-tri/${SLUG}/hoi-nghi/${id}/thu-ky`;
     await page.goto(deskUrl);
     await waitSynced(page);

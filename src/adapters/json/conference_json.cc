@@ -129,14 +129,11 @@ json SpeakerToJson(const Speaker& s) {
 }
 
 json OpinionToJson(const Opinion& o) {
-  return {{"number", o.number},
-          {"session", o.session},
-          {"speaker", o.speaker},
-          {"agenda_item", o.agenda_item},
-          {"petition", o.petition.value},
-          {"code", o.code},
-          {"client_key", o.client_key},
-          {"recorded_at", o.recorded_at.time_since_epoch().count()}};
+  return {
+      {"number", o.number},           {"session", o.session},
+      {"speaker", o.speaker},         {"agenda_item", o.agenda_item},
+      {"petition", o.petition.value}, {"code", o.code},
+      {"client_key", o.client_key},   {"recorded_at", o.recorded_at.time_since_epoch().count()}};
 }
 
 json AttendanceToJson(const AttendanceCount& a) {
@@ -145,9 +142,8 @@ json AttendanceToJson(const AttendanceCount& a) {
 
 json SignOffToJson(const std::optional<SignOff>& s) {
   if (!s) return nullptr;
-  return {{"account_id", s->account_id},
-          {"name", s->name},
-          {"at", s->at.time_since_epoch().count()}};
+  return {
+      {"account_id", s->account_id}, {"name", s->name}, {"at", s->at.time_since_epoch().count()}};
 }
 
 json AddendumToJson(const MinutesAddendum& a) {

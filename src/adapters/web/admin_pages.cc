@@ -88,8 +88,11 @@ http::HttpResponse AdminPages::Index(http::HttpRequest& request, RequestContext&
     if (!commune.ok()) return ErrorResponse(request, commune.error());
     return Redirect("/quan-tri/" + commune->slug);
   }
+  if (actor.role == Role::kProvinceObserver && !actor.province_code.empty()) {
+    // Province observers read the reports across their province (issue #7).
+    return Redirect("/tinh/" + actor.province_code + "/bao-cao");
+  }
   if (actor.role != Role::kSystemAdmin) {
-    // Province observers get cross-commune reports in a later module.
     return ErrorResponse(request, MakeError(ErrorCode::kNotFound, ""));
   }
   Result<std::vector<Commune>> all = communes_.ListCommunes();

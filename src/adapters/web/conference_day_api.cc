@@ -91,9 +91,8 @@ std::string OutcomeOf(const PetitionItem& item) {
 }
 
 json OpinionJson(const Opinion& o, const Petition* p, const std::vector<Unit>& units) {
-  json j = {{"number", o.number},      {"key", o.client_key},
-            {"session", o.session},    {"speaker", o.speaker},
-            {"agenda_item", o.agenda_item}, {"code", o.code}};
+  json j = {{"number", o.number},   {"key", o.client_key},          {"session", o.session},
+            {"speaker", o.speaker}, {"agenda_item", o.agenda_item}, {"code", o.code}};
   if (p == nullptr || p->items.empty()) return j;
   const PetitionItem& item = p->items.front();
   const bool sealed = p->HasDenunciation();
@@ -145,10 +144,14 @@ json MinutesJson(const MinutesRecord& m) {
 }
 
 constexpr ParticipantGroup kGroups[] = {
-    ParticipantGroup::kPartyCommittee,    ParticipantGroup::kPeoplesCouncil,
-    ParticipantGroup::kPeoplesCommittee,  ParticipantGroup::kFatherlandFront,
-    ParticipantGroup::kMassOrganisations, ParticipantGroup::kCivilServants,
-    ParticipantGroup::kVillage,           ParticipantGroup::kInvitedAgency,
+    ParticipantGroup::kPartyCommittee,
+    ParticipantGroup::kPeoplesCouncil,
+    ParticipantGroup::kPeoplesCommittee,
+    ParticipantGroup::kFatherlandFront,
+    ParticipantGroup::kMassOrganisations,
+    ParticipantGroup::kCivilServants,
+    ParticipantGroup::kVillage,
+    ParticipantGroup::kInvitedAgency,
     ParticipantGroup::kCitizenRepresentative,
 };
 
@@ -163,12 +166,14 @@ std::string OfficialName(const std::vector<Official>& officials, std::optional<O
 }  // namespace
 
 void ConferenceDayApi::Register(Site& site) {
-  auto add = [&](const char* method, const std::string& pattern,
-                 http::HttpResponse (ConferenceDayApi::*handler)(http::HttpRequest&,
-                                                                 RequestContext&)) {
-    site.Add(method, pattern, Access::kSignedIn,
-             [this, handler](http::HttpRequest& r, RequestContext& c) { return (this->*handler)(r, c); });
-  };
+  auto add =
+      [&](const char* method, const std::string& pattern,
+          http::HttpResponse (ConferenceDayApi::*handler)(http::HttpRequest&, RequestContext&)) {
+        site.Add(method, pattern, Access::kSignedIn,
+                 [this, handler](http::HttpRequest& r, RequestContext& c) {
+                   return (this->*handler)(r, c);
+                 });
+      };
   const std::string page = "/quan-tri/{slug}/hoi-nghi/{id}";
   add("GET", page + "/thu-ky", &ConferenceDayApi::DeskPage);
   add("GET", page + "/man-hinh", &ConferenceDayApi::ScreenPage);
@@ -374,9 +379,8 @@ http::HttpResponse ConferenceDayApi::LiveJson(http::HttpRequest& request, Reques
   json agenda = nullptr;
   if (c.live.agenda_item > 0 && c.live.agenda_item <= static_cast<int>(c.agenda.size())) {
     const AgendaItem& a = c.agenda[static_cast<size_t>(c.live.agenda_item - 1)];
-    agenda = {{"time", FormatClock(a.start_minute)},
-              {"content", a.content},
-              {"presenter", a.presenter}};
+    agenda = {
+        {"time", FormatClock(a.start_minute)}, {"content", a.content}, {"presenter", a.presenter}};
   }
   int waiting = 0;
   for (const Speaker& s : c.speakers) waiting += s.state == SpeakerState::kWaiting ? 1 : 0;
@@ -402,12 +406,12 @@ http::HttpResponse ConferenceDayApi::LiveJson(http::HttpRequest& request, Reques
 }
 
 // Runs a desk write: authorizes, parses the JSON body, calls `act`.
-#define DESK_TARGET(action)                                           \
-  http::HttpResponse denied;                                          \
-  Result<Target> t = TargetFor(request, ctx, action, &denied);        \
-  if (!t.ok()) return denied;                                         \
-  Result<json> body = Body(request, ctx);                             \
-  if (!body.ok()) return ErrorResponse(request, body.error());        \
+#define DESK_TARGET(action)                                    \
+  http::HttpResponse denied;                                   \
+  Result<Target> t = TargetFor(request, ctx, action, &denied); \
+  if (!t.ok()) return denied;                                  \
+  Result<json> body = Body(request, ctx);                      \
+  if (!body.ok()) return ErrorResponse(request, body.error()); \
   const AuditContext audit = AuditContextFor(request, ctx, t->commune.id, clock_)
 
 http::HttpResponse ConferenceDayApi::AddSpeaker(http::HttpRequest& request, RequestContext& ctx) {
@@ -427,14 +431,13 @@ http::HttpResponse ConferenceDayApi::AddSpeaker(http::HttpRequest& request, Requ
                       {{"speaker", SpeakerJson(added->first, *villages)}});
 }
 
-http::HttpResponse ConferenceDayApi::SpeakerState(http::HttpRequest& request,
-                                                  RequestContext& ctx) {
+http::HttpResponse ConferenceDayApi::SpeakerState(http::HttpRequest& request, RequestContext& ctx) {
   DESK_TARGET(CommuneAction::kManageConferences);
   Result<doithoai::SpeakerState> state = ParseSpeakerState(Str(*body, "state"));
   if (!state.ok()) return ErrorResponse(request, state.error());
-  Result<Speaker> s = day_.SetSpeakerState(t->commune.id, t->conference.id,
-                                           Str(*body, "speaker_key"), Int(*body, "number"),
-                                           *state, audit);
+  Result<Speaker> s =
+      day_.SetSpeakerState(t->commune.id, t->conference.id, Str(*body, "speaker_key"),
+                           Int(*body, "number"), *state, audit);
   if (!s.ok()) return ErrorResponse(request, s.error());
   Result<std::vector<Village>> villages = communes_.ListVillages(t->commune.id);
   if (!villages.ok()) return ErrorResponse(request, villages.error());
@@ -457,7 +460,8 @@ http::HttpResponse ConferenceDayApi::AddOpinion(http::HttpRequest& request, Requ
   }
   input.field = Str(*body, "field");
   const std::string outcome = Str(*body, "outcome");
-  Result<OpinionOutcome> parsed_outcome = ParseOpinionOutcome(outcome.empty() ? "pending" : outcome);
+  Result<OpinionOutcome> parsed_outcome =
+      ParseOpinionOutcome(outcome.empty() ? "pending" : outcome);
   if (!parsed_outcome.ok()) return ErrorResponse(request, parsed_outcome.error());
   input.outcome = *parsed_outcome;
   input.answered_by = Str(*body, "answered_by");
@@ -473,8 +477,7 @@ http::HttpResponse ConferenceDayApi::AddOpinion(http::HttpRequest& request, Requ
     input.deadline = *date;
   }
   input.forwarded_to = Str(*body, "forwarded_to");
-  Result<RecordedOpinion> recorded =
-      day_.RecordOpinion(t->commune, t->conference.id, input, audit);
+  Result<RecordedOpinion> recorded = day_.RecordOpinion(t->commune, t->conference.id, input, audit);
   if (!recorded.ok()) return ErrorResponse(request, recorded.error());
   Result<std::vector<Unit>> units = communes_.ListUnits(t->commune.id);
   if (!units.ok()) return ErrorResponse(request, units.error());
@@ -518,8 +521,7 @@ http::HttpResponse ConferenceDayApi::Attendance(http::HttpRequest& request, Requ
   return JsonResponse(200, {{"ok", true}});
 }
 
-http::HttpResponse ConferenceDayApi::StartSession(http::HttpRequest& request,
-                                                  RequestContext& ctx) {
+http::HttpResponse ConferenceDayApi::StartSession(http::HttpRequest& request, RequestContext& ctx) {
   DESK_TARGET(CommuneAction::kManageConferences);
   Result<int64_t> n = IdParam(request, "n");
   if (!n.ok()) return ErrorResponse(request, n.error());
@@ -541,8 +543,8 @@ http::HttpResponse ConferenceDayApi::EndSession(http::HttpRequest& request, Requ
 
 http::HttpResponse ConferenceDayApi::CheckIn(http::HttpRequest& request, RequestContext& ctx) {
   DESK_TARGET(CommuneAction::kManageConferences);
-  Result<Conference> c = conferences_.CheckIn(t->commune.id, t->conference.id,
-                                              Int(*body, "number"), Str(*body, "token"), audit);
+  Result<Conference> c = conferences_.CheckIn(t->commune.id, t->conference.id, Int(*body, "number"),
+                                              Str(*body, "token"), audit);
   if (!c.ok()) return ErrorResponse(request, c.error());
   return JsonResponse(200, {{"ok", true}});
 }
@@ -561,8 +563,9 @@ http::HttpResponse ConferenceDayApi::SignMinutes(http::HttpRequest& request, Req
   } else if (as == "chair") {
     minutes_role = MinutesRole::kChair;
     if (role != Role::kChairman && role != Role::kViceChairman && role != Role::kSystemAdmin) {
-      return ErrorResponse(request, MakeError(ErrorCode::kPermissionDenied,
-                                              "Chỉ chủ tọa (Chủ tịch, Phó Chủ tịch) ký phần chủ tọa."));
+      return ErrorResponse(request,
+                           MakeError(ErrorCode::kPermissionDenied,
+                                     "Chỉ chủ tọa (Chủ tịch, Phó Chủ tịch) ký phần chủ tọa."));
     }
   } else {
     Error e = MakeError(ErrorCode::kInvalidArgument, "Cần chọn ký với vai trò thư ký hay chủ tọa.");
@@ -573,9 +576,9 @@ http::HttpResponse ConferenceDayApi::SignMinutes(http::HttpRequest& request, Req
   if (!officials.ok()) return ErrorResponse(request, officials.error());
   SignOff signer;
   signer.account_id = ctx.actor()->account_id.value;
-  signer.name = OfficialName(*officials, minutes_role == MinutesRole::kSecretary
-                                             ? t->conference.secretary
-                                             : t->conference.chair);
+  signer.name =
+      OfficialName(*officials, minutes_role == MinutesRole::kSecretary ? t->conference.secretary
+                                                                       : t->conference.chair);
   if (signer.name.empty()) signer.name = ctx.actor()->username;
   signer.at = clock_.Now();
   const std::string url = ConferencePublicUrl(public_url_, request, t->commune, t->conference.id);
@@ -588,15 +591,14 @@ http::HttpResponse ConferenceDayApi::SignMinutes(http::HttpRequest& request, Req
 
 http::HttpResponse ConferenceDayApi::AddAddendum(http::HttpRequest& request, RequestContext& ctx) {
   DESK_TARGET(CommuneAction::kManageConferences);
-  Result<MinutesAddendum> a = day_.AddAddendum(t->commune.id, t->conference.id,
-                                               Str(*body, "text"), ctx.actor()->username, audit);
+  Result<MinutesAddendum> a = day_.AddAddendum(t->commune.id, t->conference.id, Str(*body, "text"),
+                                               ctx.actor()->username, audit);
   if (!a.ok()) return ErrorResponse(request, a.error());
   if (ctx.form) return Redirect(StaffPage(t->commune, t->conference.id) + "#bien-ban");
   return JsonResponse(201, {{"addendum", {{"number", a->number}, {"text", a->text}}}});
 }
 
-http::HttpResponse ConferenceDayApi::IssueResults(http::HttpRequest& request,
-                                                  RequestContext& ctx) {
+http::HttpResponse ConferenceDayApi::IssueResults(http::HttpRequest& request, RequestContext& ctx) {
   DESK_TARGET(CommuneAction::kIssueDocuments);
   const std::string url = ConferencePublicUrl(public_url_, request, t->commune, t->conference.id);
   Result<StoredDocument> doc = day_.IssueResultsNotice(t->commune.id, t->conference.id, url,

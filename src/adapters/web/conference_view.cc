@@ -100,9 +100,9 @@ Result<nlohmann::json> ConferenceDerivedJson(ConferenceService& service, const C
       ConferenceDocumentKind::kInvitations, ConferenceDocumentKind::kPublicNotice};
   // After the conference (issue #7): the minutes, results notice and report.
   if (held || !c.opinions.empty()) {
-    kinds.insert(kinds.end(), {ConferenceDocumentKind::kMinutes,
-                               ConferenceDocumentKind::kResultsNotice,
-                               ConferenceDocumentKind::kReport});
+    kinds.insert(kinds.end(),
+                 {ConferenceDocumentKind::kMinutes, ConferenceDocumentKind::kResultsNotice,
+                  ConferenceDocumentKind::kReport});
   }
   for (ConferenceDocumentKind kind : kinds) {
     nlohmann::json d = {{"kind", ConferenceDocumentKindCode(kind)},

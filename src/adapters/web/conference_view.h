@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "adapters/http/http_types.h"
 #include "core/communes/commune.h"
 #include "core/conferences/conference.h"
-#include "adapters/http/http_types.h"
 #include "core/conferences/conference_service.h"
 
 namespace doithoai::web {

@@ -256,9 +256,9 @@ struct MinutesRecord {
 // DLG-08: the results notice delivered to one village head.
 struct VillageDelivery {
   VillageId village;
-  std::string head_name;        // as known when delivered
+  std::string head_name;  // as known when delivered
   std::optional<Date> delivered_on;
-  std::string via;              // "Thông báo tự động", "Trao tay", …
+  std::string via;  // "Thông báo tự động", "Trao tay", …
 };
 
 // Section V of the plan: one unit's responsibilities.

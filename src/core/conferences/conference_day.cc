@@ -152,8 +152,8 @@ Result<Speaker> ConferenceDay::SetSpeakerState(CommuneId commune, ConferenceId i
     }
     s->state = state;
     result = *s;
-    return JsonSummary({{"speaker", std::to_string(s->number)},
-                        {"state", JsonQuote(SpeakerStateCode(state))}});
+    return JsonSummary(
+        {{"speaker", std::to_string(s->number)}, {"state", JsonQuote(SpeakerStateCode(state))}});
   };
   RETURN_IF_ERROR(repo_.Update(commune, id, std::nullopt, change, ctx).status());
   return *result;
@@ -235,9 +235,9 @@ Result<RecordedOpinion> ConferenceDay::RecordOpinion(const Commune& commune, Con
     Result<Petition> changed = petition;
     switch (input.outcome) {
       case OpinionOutcome::kAnswered:
-        changed = petitions_.Answer(commune.id, petition.id, 1, input.answer,
-                                    !petition.HasDenunciation(), std::nullopt, input.answered_by,
-                                    ctx);
+        changed =
+            petitions_.Answer(commune.id, petition.id, 1, input.answer, !petition.HasDenunciation(),
+                              std::nullopt, input.answered_by, ctx);
         break;
       case OpinionOutcome::kAssigned:
         changed = petitions_.Assign(commune.id, petition.id, std::nullopt, {1}, *input.unit,
@@ -291,8 +291,8 @@ Result<RecordedOpinion> ConferenceDay::RecordOpinion(const Commune& commune, Con
   return RecordedOpinion{*linked, std::move(petition), created.created};
 }
 
-Result<LiveState> ConferenceDay::SetLive(CommuneId commune, ConferenceId id,
-                                         const LiveState& live, const AuditContext& ctx) {
+Result<LiveState> ConferenceDay::SetLive(CommuneId commune, ConferenceId id, const LiveState& live,
+                                         const AuditContext& ctx) {
   LiveState result;
   ConferenceChange change;
   change.action = "conference.live";
@@ -416,16 +416,16 @@ Result<MinutesRecord> ConferenceDay::SignMinutes(CommuneId commune, ConferenceId
     std::optional<SignOff>& slot = secretary ? conf.minutes.secretary : conf.minutes.chair;
     if (slot) return Precondition("Biên bản đã được ký bởi vai trò này; không ký lại được.");
     slot = signer;
-    return JsonSummary({{"as", JsonQuote(secretary ? "secretary" : "chair")},
-                        {"signer", JsonQuote(signer.name)}});
+    return JsonSummary(
+        {{"as", JsonQuote(secretary ? "secretary" : "chair")}, {"signer", JsonQuote(signer.name)}});
   };
   const bool completes = secretary ? c.minutes.chair.has_value() : c.minutes.secretary.has_value();
   if (completes) {
     // The second signature issues and locks the Biên bản in one transaction.
-    RETURN_IF_ERROR(conferences_
-                        .Issue(commune, id, ConferenceDocumentKind::kMinutes, public_url, "", ctx,
-                               &change)
-                        .status());
+    RETURN_IF_ERROR(
+        conferences_
+            .Issue(commune, id, ConferenceDocumentKind::kMinutes, public_url, "", ctx, &change)
+            .status());
   } else {
     RETURN_IF_ERROR(repo_.Update(commune, id, std::nullopt, change, ctx).status());
   }
@@ -484,8 +484,8 @@ Result<Conference> ConferenceDay::RecordDelivery(CommuneId commune, ConferenceId
     std::erase_if(c.results_deliveries,
                   [&](const VillageDelivery& d) { return d.village == delivery.village; });
     c.results_deliveries.push_back(delivery);
-    return JsonSummary({{"village", std::to_string(delivery.village.value)},
-                        {"via", JsonQuote(delivery.via)}});
+    return JsonSummary(
+        {{"village", std::to_string(delivery.village.value)}, {"via", JsonQuote(delivery.via)}});
   };
   return repo_.Update(commune, id, std::nullopt, change, ctx);
 }
@@ -546,8 +546,8 @@ Result<ConferenceRecord> ConferenceDay::Load(const Conference& conference, Date 
   record.rows = MakeOpinionRows(conference, petitions, record.fields, units, villages);
   Date to = conference.LastDate();
   for (const Petition& p : petitions) to = std::max(to, p.received_on);
-  record.figures = ComputeReport(petitions, record.fields, conference.FirstDate(), to,
-                                 std::max(as_of, to));
+  record.figures =
+      ComputeReport(petitions, record.fields, conference.FirstDate(), to, std::max(as_of, to));
   return record;
 }
 

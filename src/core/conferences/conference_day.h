@@ -52,11 +52,11 @@ struct DeskOpinion {
   std::optional<PetitionClass> petition_class;  // default kiến nghị
   std::string field;                            // code or label; "" = later
   OpinionOutcome outcome = OpinionOutcome::kPending;
-  std::string answered_by;  // kAnswered: who answered in the room
-  std::string answer;       // kAnswered: the short summary
-  std::optional<UnitId> unit;     // kAssigned
-  std::optional<Date> deadline;   // kAssigned: the internal target
-  std::string forwarded_to;       // kForwarded: the competent body
+  std::string answered_by;       // kAnswered: who answered in the room
+  std::string answer;            // kAnswered: the short summary
+  std::optional<UnitId> unit;    // kAssigned
+  std::optional<Date> deadline;  // kAssigned: the internal target
+  std::string forwarded_to;      // kForwarded: the competent body
 };
 
 struct RecordedOpinion {
@@ -127,8 +127,7 @@ class ConferenceDay : public ConferenceRecordSource {
                                     const VillageDelivery& delivery, const AuditContext& ctx);
   // PUB-01/02 for the results notice.
   Result<Conference> AddResultsPublication(CommuneId commune, ConferenceId id,
-                                           const Publication& publication,
-                                           const AuditContext& ctx);
+                                           const Publication& publication, const AuditContext& ctx);
 
   // ConferenceRecordSource: the rows of Bảng 1 and the DLG-13 figures over
   // the conference's opinions, as of `as_of`.

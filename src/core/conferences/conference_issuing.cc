@@ -114,12 +114,9 @@ Status ConferenceService::SaveDraft(CommuneId commune, ConferenceId id, Conferen
   return repo_.SaveDraft(commune, id, kind, ToMarkupList(*docs), ctx);
 }
 
-Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId id,
-                                                ConferenceDocumentKind kind,
-                                                const std::string& public_url,
-                                                const std::string& late_reason,
-                                                const AuditContext& ctx,
-                                                const ConferenceChange* extra) {
+Result<StoredDocument> ConferenceService::Issue(
+    CommuneId commune, ConferenceId id, ConferenceDocumentKind kind, const std::string& public_url,
+    const std::string& late_reason, const AuditContext& ctx, const ConferenceChange* extra) {
   ASSIGN_OR_RETURN(Conference current, repo_.Find(commune, id));
   ASSIGN_OR_RETURN(Roster roster, LoadRoster(commune));
   ASSIGN_OR_RETURN(RuleSet rules, RulesFor(current));
@@ -185,10 +182,10 @@ Result<StoredDocument> ConferenceService::Issue(CommuneId commune, ConferenceId 
     return ToMarkupList(docs);
   };
   ConferenceChange change;
-  change.action = late          ? (results_kind ? "conference.results_late_override"
-                                                : "conference.notice_late_override")
-                  : replacement ? "conference.document_replaced"
-                                : "conference.transition";
+  change.action =
+      late ? (results_kind ? "conference.results_late_override" : "conference.notice_late_override")
+      : replacement ? "conference.document_replaced"
+                    : "conference.transition";
   change.apply = [&, kind](Conference& c) -> Result<std::string> {
     if (c.state == ConferenceState::kCancelled) return Precondition("Hội nghị đã hủy.");
     if (replacement) {

@@ -75,7 +75,9 @@ class ConferenceService {
   // The rule set that applies to `conference` (by its first session date).
   Result<RuleSet> RulesFor(const Conference& conference) const;
   const WorkingCalendar& calendar() const { return calendar_; }
-  Result<std::vector<Village>> Villages(CommuneId commune) { return communes_.ListVillages(commune); }
+  Result<std::vector<Village>> Villages(CommuneId commune) {
+    return communes_.ListVillages(commune);
+  }
 
   // A new plan with the seed's wording, the default invitees (roster and
   // villages, each with a fresh check-in token), the default checklist with

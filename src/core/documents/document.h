@@ -82,9 +82,9 @@ struct QrCode {
 // draw it from this data: SVG for pages and inside the DOCX (with a PNG
 // fallback), vector drawing in the PDF. `width_mm` is the printed width.
 struct Chart {
-  std::string title;                      // printed above the chart
-  std::vector<std::string> labels;        // one per group ("Đất đai – môi trường")
-  std::vector<std::string> series;        // legend names; one per bar of a group
+  std::string title;                        // printed above the chart
+  std::vector<std::string> labels;          // one per group ("Đất đai – môi trường")
+  std::vector<std::string> series;          // legend names; one per bar of a group
   std::vector<std::vector<double>> values;  // values[series][label]
   int width_mm = 160;
   int height_mm = 80;

@@ -186,7 +186,10 @@ bool CanTransition(ItemStatus from, ItemStatus to) {
     case S::kInProgress:
       return from == S::kAssigned || from == S::kReopened;
     case S::kAnswered:
-      return from == S::kAssigned || from == S::kInProgress || from == S::kReopened;
+      // Received or classified → answered: answered on the spot, e.g. by the
+      // chair at a dialogue conference (DLG-11) or at the reception desk.
+      return from == S::kReceived || from == S::kClassified || from == S::kAssigned ||
+             from == S::kInProgress || from == S::kReopened;
     case S::kNotified:
       return from == S::kAnswered;
     case S::kClosed:

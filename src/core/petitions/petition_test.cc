@@ -51,16 +51,28 @@ const std::set<std::pair<ItemStatus, ItemStatus>>& AllowedTransitions() {
   using S = ItemStatus;
   static const std::set<std::pair<S, S>> kAllowed = [] {
     std::set<std::pair<S, S>> allowed = {
-        {S::kReceived, S::kClassified}, {S::kReopened, S::kClassified},
-        {S::kReceived, S::kAssigned},   {S::kClassified, S::kAssigned},
+        {S::kReceived, S::kClassified},
+        {S::kReopened, S::kClassified},
+        {S::kReceived, S::kAssigned},
+        {S::kClassified, S::kAssigned},
         {S::kAssigned, S::kAssigned},  // reassignment
-        {S::kInProgress, S::kAssigned}, {S::kReopened, S::kAssigned},
-        {S::kAssigned, S::kInProgress}, {S::kReopened, S::kInProgress},
-        {S::kAssigned, S::kAnswered},   {S::kInProgress, S::kAnswered},
-        {S::kReopened, S::kAnswered},   {S::kAnswered, S::kNotified},
-        {S::kAnswered, S::kClosed},     {S::kNotified, S::kClosed},
-        {S::kAnswered, S::kReopened},   {S::kNotified, S::kReopened},
-        {S::kClosed, S::kReopened},     {S::kFiled, S::kReopened},
+        {S::kInProgress, S::kAssigned},
+        {S::kReopened, S::kAssigned},
+        {S::kAssigned, S::kInProgress},
+        {S::kReopened, S::kInProgress},
+        {S::kAssigned, S::kAnswered},
+        {S::kInProgress, S::kAnswered},
+        {S::kReopened, S::kAnswered},
+        {S::kAnswered, S::kNotified},
+        // Answered on the spot (DLG-11: at the conference; at reception).
+        {S::kReceived, S::kAnswered},
+        {S::kClassified, S::kAnswered},
+        {S::kAnswered, S::kClosed},
+        {S::kNotified, S::kClosed},
+        {S::kAnswered, S::kReopened},
+        {S::kNotified, S::kReopened},
+        {S::kClosed, S::kReopened},
+        {S::kFiled, S::kReopened},
     };
     // XLD-02: any open item may be forwarded or filed.
     for (S from : {S::kReceived, S::kClassified, S::kAssigned, S::kInProgress, S::kReopened}) {

@@ -37,8 +37,16 @@ void Count(FieldFigures& row, const Petition& p, const PetitionItem& item, Date 
 }  // namespace
 
 bool AnsweredInRoom(const Petition& petition, const PetitionItem& item) {
-  return petition.channel == PetitionChannel::kConference && item.answer.has_value() &&
-         item.answer->answered_on == petition.received_on;
+  if (petition.channel != PetitionChannel::kConference || !item.answer.has_value() ||
+      item.answer->answered_on != petition.received_on) {
+    return false;
+  }
+  // Answered on the spot: an item assigned for after the conference and
+  // answered later the same day was not answered in the room.
+  for (const HistoryEntry& h : petition.history) {
+    if (h.item == item.number && h.action == "assigned") return false;
+  }
+  return true;
 }
 
 std::optional<double> ReportFigures::OnTimeRate() const {

@@ -55,7 +55,8 @@ struct ReportFigures {
 };
 
 // Whether `item` of `petition` was answered at the conference where it was
-// raised: a conference petition answered on the day it was received.
+// raised: a conference petition answered on the day it was received without
+// being assigned first (the desk records such answers directly, DLG-11).
 bool AnsweredInRoom(const Petition& petition, const PetitionItem& item);
 
 // The figures of `petitions` received in [from, to] (others are ignored), as
