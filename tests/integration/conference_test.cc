@@ -114,7 +114,7 @@ TEST_F(ConferenceApiTest, RendersEveryDocumentAsDocxAndPdf) {
   const std::string pages = Shell("pdfinfo '" + gm_path + "' | grep Pages");
   EXPECT_GE(std::atoi(pages.substr(pages.find_last_of(' ') + 1).c_str()), 27);  // ≥ 3 × 9 villages
 
-  EXPECT_EQ(Get(std::string(kApi) + "/1/documents/bien-ban.pdf", token_).status, 404);
+  EXPECT_EQ(Get(std::string(kApi) + "/1/documents/khong-co.pdf", token_).status, 404);
   EXPECT_EQ(Get(std::string(kApi) + "/1/documents/ke-hoach.odt", token_).status, 404);
   EXPECT_EQ(Get(std::string(kApi) + "/99/documents/ke-hoach.pdf", token_).status, 404);
 }
