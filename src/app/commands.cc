@@ -82,23 +82,25 @@ Result<std::string> LoadSecretKey(const std::string& db_path, const std::string&
 namespace {
 
 // `final_path`: where the database will live (the key and files go beside it).
-Status InitInto(const std::string& path, const std::string& final_path, bool demo,
+Status InitInto(const std::string& path, const std::string& final_path, DemoMode demo,
                 bool* demo_created) {
   ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(path));
   RETURN_IF_ERROR(db->Migrate());
   // The administrative-unit snapshot shipped in data/admin_units (ADC-06).
   RETURN_IF_ERROR(ImportShippedAdminUnits(*db));
-  if (demo) {
+  if (demo != DemoMode::kNone) {
     ASSIGN_OR_RETURN(auto crypto, SodiumCrypto::Create(PasswordHashCost::Interactive()));
-    SystemClock clock;
+    SystemClock system_clock;
+    DemoClock clock(system_clock);
     AppOptions options;
     ASSIGN_OR_RETURN(options.secret_key, LoadSecretKey(final_path, ""));
     options.files_dir = final_path + ".files";
     Application app(*db, clock, *crypto, options);
-    ASSIGN_OR_RETURN(
-        DemoResult result,
-        LoadDemo(app.communes(), app.accounts(), *crypto, app.conferences(), app.petitions(),
-                 CliAuditContext(clock), &app.cases(), &app.notifications()));
+    DemoHistory history{app.conference_day(), clock};
+    ASSIGN_OR_RETURN(DemoResult result,
+                     LoadDemo(app.communes(), app.accounts(), *crypto, app.conferences(),
+                              app.petitions(), CliAuditContext(clock), &app.cases(),
+                              &app.notifications(), demo == DemoMode::kHeld ? &history : nullptr));
     *demo_created = result.created;
   }
   return OkStatus();
@@ -128,7 +130,7 @@ void LogAccess(const http::AccessLogEntry& e, const Clock& clock) {
 
 }  // namespace
 
-int RunInit(const std::string& db_path, bool demo) {
+int RunInit(const std::string& db_path, DemoMode demo) {
   bool demo_created = false;
   std::error_code ec;
   if (fs::exists(db_path, ec)) {
@@ -155,7 +157,7 @@ int RunInit(const std::string& db_path, bool demo) {
     }
   }
   std::printf("Cơ sở dữ liệu sẵn sàng: %s\n", db_path.c_str());
-  if (demo) {
+  if (demo != DemoMode::kNone) {
     std::printf(demo_created ? "Đã tạo xã mẫu: UBND xã Hoằng Trường (/x/%s)\n"
                              : "Xã mẫu đã có sẵn: /x/%s\n",
                 std::string(kDemoSlug).c_str());

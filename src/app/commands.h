@@ -43,10 +43,15 @@ Status SetUpNotifications(Application& app, const ServeConfig& config, const Clo
 // deliveries) with the transports of `config.notify`, then exits.
 int RunJobs(const ServeConfig& config);
 
+// What `init` adds: nothing, the demo commune with its 2023 conference held
+// (`--demo`), or with that conference still planned, to rehearse the day
+// (`--demo --demo-rehearsal`).
+enum class DemoMode { kNone, kHeld, kRehearsal };
+
 // Creates (or upgrades) the database; with `demo`, adds the demo commune. A
 // new database is built in a temporary file and renamed into place, so a
 // failure never leaves a half-written file.
-int RunInit(const std::string& db_path, bool demo);
+int RunInit(const std::string& db_path, DemoMode demo);
 int RunMigrate(const std::string& db_path);
 int RunBackup(const std::string& db_path, const std::string& out_path);
 // Serves HTTP until SIGTERM/SIGINT, then shuts down gracefully (exit 0).

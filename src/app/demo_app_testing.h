@@ -79,15 +79,20 @@ class DemoAppTest : public ::testing::Test {
     AppOptions options = Options();
     options.secret_key = std::string(32, 'k');  // a fixed test key
     options.files_dir = (dir_ / "files").string();
-    app_ = std::make_unique<Application>(*db_, clock_, *crypto_, options);
+    app_ = std::make_unique<Application>(*db_, demo_clock_, *crypto_, options);
+    DemoHistory history{app_->conference_day(), demo_clock_};
     auto demo = LoadDemo(app_->communes(), app_->accounts(), *crypto_, app_->conferences(),
-                         app_->petitions(), TestAudit(), &app_->cases(), &app_->notifications());
+                         app_->petitions(), TestAudit(), &app_->cases(), &app_->notifications(),
+                         WithHistory() ? &history : nullptr);
     ASSERT_TRUE(demo.ok()) << demo.error().message;
     demo_ = demo->id;
   }
 
   // Tests may change the application's options (rate limits…).
   virtual AppOptions Options() const { return AppOptions{}; }
+  // Tests of the demo's held 2023 conference (`init --demo`); the others
+  // get it still planned (`--demo-rehearsal`).
+  virtual bool WithHistory() const { return false; }
 
   // The audit context of the test's own writes: actor "test", now.
   AuditContext TestAudit() const {
@@ -130,6 +135,7 @@ class DemoAppTest : public ::testing::Test {
   }
 
   FakeClock clock_;
+  DemoClock demo_clock_{clock_};  // the application's clock: clock_ once the demo is loaded
   std::filesystem::path dir_;
   std::unique_ptr<sqlite::SqliteDatabase> db_;
   std::unique_ptr<SodiumCrypto> crypto_;

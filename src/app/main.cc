@@ -113,7 +113,12 @@ int main(int argc, char** argv) {
   bool init_demo = false;
   CLI::App* init = Command(cli, "init", "Tạo hoặc nâng cấp cơ sở dữ liệu");
   AddDb(init, db);
-  init->add_flag("--demo", init_demo, "Thêm xã mẫu Hoằng Trường và tài khoản mẫu");
+  bool init_rehearsal = false;
+  init->add_flag("--demo", init_demo,
+                 "Thêm xã mẫu Hoằng Trường, tài khoản mẫu và hội nghị năm 2023 đã tổ chức");
+  init->add_flag(
+      "--demo-rehearsal", init_rehearsal,
+      "Cùng --demo: để hội nghị năm 2023 ở trạng thái kế hoạch, để tập dượt ngày hội nghị");
 
   CLI::App* migrate = Command(cli, "migrate", "Nâng cấp lược đồ cơ sở dữ liệu");
   AddDb(migrate, db);
@@ -252,7 +257,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (*serve) return RunServe(serve_config);
-  if (*init) return RunInit(db, init_demo);
+  if (*init) {
+    if (init_rehearsal && !init_demo) {
+      std::fprintf(stderr, "Lỗi: --demo-rehearsal chỉ dùng cùng --demo.\n");
+      return 2;
+    }
+    return RunInit(db, !init_demo       ? DemoMode::kNone
+                       : init_rehearsal ? DemoMode::kRehearsal
+                                        : DemoMode::kHeld);
+  }
   if (*migrate) return RunMigrate(db);
   if (*backup) return RunBackup(db, backup_out);
   if (*user_add) return RunUserAdd(add_args);

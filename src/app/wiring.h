@@ -91,6 +91,7 @@ class Application {
   NotificationService& notifications() { return notification_service_; }
   InsightService& insight() { return insight_service_; }
   CaseService& cases() { return case_service_; }
+  ConferenceDay& conference_day() { return conference_day_; }
   JobRunner& job_runner() { return job_runner_; }
   JobQueue& job_queue() { return job_queue_; }
   OutboxRepository& outbox() { return outbox_; }

@@ -827,10 +827,11 @@
     const key = newKey();
     enqueue('speaker', '/desk/speakers', {
       client_key: key, session: S.session, name, village_id: village.id,
-      agenda_item: v.live.agenda_item || 0,
+      agenda_item: v.live.agenda_item || 0, anonymous: $('sp-anonymous').checked,
     }, `người phát biểu ${name}`);
     $('sp-name').value = '';
     $('sp-village').value = '';
+    $('sp-anonymous').checked = false;
     $('sp-name').focus();
   }
 

@@ -124,6 +124,7 @@ json SpeakerToJson(const Speaker& s) {
           {"agenda_item", s.agenda_item},
           {"state", SpeakerStateCode(s.state)},
           {"sealed", s.sealed},
+          {"anonymous", s.anonymous},
           {"client_key", s.client_key},
           {"added_at", s.added_at.time_since_epoch().count()}};
 }
@@ -278,6 +279,7 @@ Status ReadSpeaker(const json& v, const Path& path, Speaker& s) {
       .Read("agenda_item", s.agenda_item, ReadInt)
       .Read("state", s.state, EnumReader(ParseSpeakerState))
       .Read("sealed", s.sealed, ReadBool)
+      .Read("anonymous", s.anonymous, ReadBool)
       .Read("client_key", s.client_key, ReadString)
       .Read("added_at", s.added_at, ReadTimestamp)
       .status();

@@ -94,7 +94,8 @@ http::HttpResponse ConferencePages::DocumentFile(http::HttpRequest& request, Req
   if (!kind.ok() || (ext != "docx" && ext != "pdf")) {
     return ErrorResponse(request,
                          NotFound("Không có văn bản này. Loại văn bản: ke-hoach, chuong-trinh, "
-                                  "giay-moi, thong-bao; định dạng .docx hoặc .pdf."));
+                                  "giay-moi, thong-bao, bien-ban, thong-bao-ket-qua, bao-cao; "
+                                  "định dạng .docx hoặc .pdf."));
   }
   Result<std::vector<Document>> docs = service_.Render(
       t->commune.id, t->conference.id, *kind, PublicUrl(request, t->commune, t->conference.id));

@@ -90,14 +90,16 @@ std::string OutcomeOf(const PetitionItem& item) {
   return "pending";
 }
 
+// CONF-03: the desk and the screen show the topic of a tố cáo, not its text.
+constexpr char kDenunciationTopic[] = "Ý kiến có nội dung tố cáo (ghi nhận riêng theo quy định)";
+
 json OpinionJson(const Opinion& o, const Petition* p, const std::vector<Unit>& units) {
   json j = {{"number", o.number},   {"key", o.client_key},          {"session", o.session},
             {"speaker", o.speaker}, {"agenda_item", o.agenda_item}, {"code", o.code}};
   if (p == nullptr || p->items.empty()) return j;
   const PetitionItem& item = p->items.front();
   const bool sealed = p->HasDenunciation();
-  // CONF-03: the desk and the screen show the topic of a tố cáo, not its text.
-  j["text"] = sealed ? "Ý kiến có nội dung tố cáo (ghi nhận riêng theo quy định)" : item.text;
+  j["text"] = sealed ? kDenunciationTopic : item.text;
   j["class"] = PetitionClassCode(item.petition_class);
   j["field"] = item.field;
   j["status"] = ItemStatusCode(item.status);
@@ -113,6 +115,7 @@ json OpinionJson(const Opinion& o, const Petition* p, const std::vector<Unit>& u
   j["unit_name"] = unit_name;
   const std::optional<Date> deadline = item.internal_target ? item.internal_target : item.deadline;
   j["deadline"] = deadline ? json(deadline->ToIsoString()) : json(nullptr);
+  j["forwarded_to"] = item.forwarded_to;
   j["petition_id"] = p->id.value;
   return j;
 }
@@ -365,16 +368,18 @@ http::HttpResponse ConferenceDayApi::LiveJson(http::HttpRequest& request, Reques
   if (const Speaker* s = c.FindSpeaker(c.live.speaker)) {
     Result<std::vector<Village>> villages = communes_.ListVillages(t->commune.id);
     if (!villages.ok()) return ErrorResponse(request, villages.error());
-    speaker = {{"name", s->name}, {"village", VillageName(*villages, s->village)}};
+    // CONF-02: a speaker the secretary marked anonymous is not named in the hall.
+    speaker =
+        s->anonymous
+            ? json{{"name", "Người phát biểu số " + std::to_string(s->number)}, {"village", ""}}
+            : json{{"name", s->name}, {"village", VillageName(*villages, s->village)}};
   }
   json opinion = nullptr;
   if (const Opinion* o = c.FindOpinion(c.live.opinion)) {
     Result<Petition> p = petitions_.Find(t->commune.id, o->petition);
     if (!p.ok()) return ErrorResponse(request, p.error());
     const bool sealed = p->HasDenunciation();
-    opinion = {{"code", o->code},
-               {"text", sealed ? "Ý kiến có nội dung tố cáo (ghi nhận riêng theo quy định)"
-                               : p->items.front().text}};
+    opinion = {{"code", o->code}, {"text", sealed ? kDenunciationTopic : p->items.front().text}};
   }
   json agenda = nullptr;
   if (c.live.agenda_item > 0 && c.live.agenda_item <= static_cast<int>(c.agenda.size())) {
@@ -422,6 +427,8 @@ http::HttpResponse ConferenceDayApi::AddSpeaker(http::HttpRequest& request, Requ
   input.name = Str(*body, "name");
   if (auto v = OptId(*body, "village_id")) input.village = VillageId{*v};
   input.agenda_item = Int(*body, "agenda_item");
+  input.anonymous = body->contains("anonymous") && (*body)["anonymous"].is_boolean() &&
+                    (*body)["anonymous"].get<bool>();
   Result<std::pair<Speaker, bool>> added =
       day_.AddSpeaker(t->commune.id, t->conference.id, input, audit);
   if (!added.ok()) return ErrorResponse(request, added.error());
@@ -543,8 +550,11 @@ http::HttpResponse ConferenceDayApi::EndSession(http::HttpRequest& request, Requ
 
 http::HttpResponse ConferenceDayApi::CheckIn(http::HttpRequest& request, RequestContext& ctx) {
   DESK_TARGET(CommuneAction::kManageConferences);
-  Result<Conference> c = conferences_.CheckIn(t->commune.id, t->conference.id, Int(*body, "number"),
-                                              Str(*body, "token"), audit);
+  // By invitee number (the desk's list) or by the token of the QR code.
+  std::optional<int> number;
+  if (body->contains("number") && !(*body)["number"].is_null()) number = Int(*body, "number");
+  Result<Conference> c =
+      conferences_.CheckIn(t->commune.id, t->conference.id, number, Str(*body, "token"), audit);
   if (!c.ok()) return ErrorResponse(request, c.error());
   return JsonResponse(200, {{"ok", true}});
 }

@@ -192,7 +192,10 @@ struct Speaker {
   std::optional<VillageId> village;
   int agenda_item = 0;  // 1-based index into `agenda`; 0 = none
   SpeakerState state = SpeakerState::kWaiting;
-  bool sealed = false;     // renamed to a pseudonym (tố cáo)
+  bool sealed = false;  // renamed to a pseudonym (tố cáo)
+  // The room screen shows "Người phát biểu số N" instead of the name (the
+  // secretary ticks it when someone asks to speak about a tố cáo, CONF-02).
+  bool anonymous = false;
   std::string client_key;  // the desk's idempotency key (exactly once)
   Timestamp added_at;
 };

@@ -87,10 +87,14 @@ Result<std::pair<Speaker, bool>> ConferenceDay::AddSpeaker(CommuneId commune, Co
                                                            const DeskSpeaker& input,
                                                            const AuditContext& ctx) {
   RETURN_IF_ERROR(CheckKey(input.client_key));
-  ASSIGN_OR_RETURN(std::string name, text::ToNfc(input.name));
-  if (Blank(name) || name.size() > 200) {
-    return Invalid("name", "Cần ghi họ tên người phát biểu (tối đa 200 ký tự).");
+  // The petition intake's limit (its name), counted in characters.
+  Result<std::string> clean =
+      CleanFieldText("name", input.name, "Cần ghi họ tên người phát biểu.", kMaxSubmitterNameChars);
+  if (!clean.ok()) {
+    return Invalid("name", "Cần ghi họ tên người phát biểu (tối đa " +
+                               std::to_string(kMaxSubmitterNameChars) + " ký tự).");
   }
+  const std::string name = std::move(clean).value();
   if (input.village) {
     ASSIGN_OR_RETURN(std::vector<Village> villages, communes_.ListVillages(commune));
     const bool ours = std::any_of(villages.begin(), villages.end(),
@@ -115,6 +119,7 @@ Result<std::pair<Speaker, bool>> ConferenceDay::AddSpeaker(CommuneId commune, Co
     s.name = name;
     s.village = input.village;
     s.agenda_item = input.agenda_item;
+    s.anonymous = input.anonymous;
     s.client_key = input.client_key;
     s.added_at = clock_.Now();
     c.speakers.push_back(s);
@@ -182,9 +187,10 @@ Result<RecordedOpinion> ConferenceDay::RecordOpinion(const Commune& commune, Con
   if (Blank(input.text)) return Invalid("text", "Cần ghi nội dung ý kiến.");
   switch (input.outcome) {
     case OpinionOutcome::kAnswered:
-      if (Blank(input.answer)) {
-        return Invalid("answer", "Cần tóm tắt câu trả lời tại hội nghị.");
-      }
+      // The petition service's own checks, before the petition is stored.
+      RETURN_IF_ERROR(CleanFieldText("answer", input.answer,
+                                     "Cần tóm tắt câu trả lời tại hội nghị.", kMaxAnswerChars)
+                          .status());
       if (Blank(input.answered_by)) return Invalid("answered_by", "Cần ghi người trả lời.");
       break;
     case OpinionOutcome::kAssigned: {
@@ -371,25 +377,31 @@ Result<ConferenceSession> ConferenceDay::EndSession(CommuneId commune, Conferenc
                                                     const AuditContext& ctx) {
   ASSIGN_OR_RETURN(Conference c, repo_.Find(commune, id));
   RETURN_IF_ERROR(RequireSession(c, number));
-  const ConferenceSession* s = c.FindSession(number);
-  if (!s->started_at) {
-    RETURN_IF_ERROR(StartSession(commune, id, number, ctx).status());
+  if (c.state == ConferenceState::kCancelled) return Precondition("Hội nghị đã hủy.");
+  // One write: the times are stored only if the session may be marked held.
+  const Timestamp now = clock_.Now();
+  auto stamp = [now](ConferenceSession& s) {
+    if (!s.started_at) s.started_at = now;  // ended without a recorded start
+    if (!s.ended_at) s.ended_at = now;
+  };
+  if (!c.FindSession(number)->held) {
+    ASSIGN_OR_RETURN(Conference held,
+                     conferences_.MarkSessionHeld(commune, id, number, ctx, stamp));
+    return *held.FindSession(number);
   }
+  std::optional<ConferenceSession> result;
   ConferenceChange change;
   change.action = "conference.session_end";
   change.apply = [&](Conference& conf) -> Result<std::string> {
-    for (ConferenceSession& ses : conf.sessions) {
-      if (ses.number == number && !ses.ended_at) ses.ended_at = clock_.Now();
+    for (ConferenceSession& s : conf.sessions) {
+      if (s.number != number) continue;
+      stamp(s);
+      result = s;
     }
     return JsonSummary({{"session", std::to_string(number)}});
   };
   RETURN_IF_ERROR(repo_.Update(commune, id, std::nullopt, change, ctx).status());
-  if (!s->held) {
-    ASSIGN_OR_RETURN(Conference held, conferences_.MarkSessionHeld(commune, id, number, ctx));
-    return *held.FindSession(number);
-  }
-  ASSIGN_OR_RETURN(Conference after, repo_.Find(commune, id));
-  return *after.FindSession(number);
+  return *result;
 }
 
 Result<MinutesRecord> ConferenceDay::SignMinutes(CommuneId commune, ConferenceId id,

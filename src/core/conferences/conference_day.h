@@ -36,6 +36,7 @@ struct DeskSpeaker {
   std::string name;  // required
   std::optional<VillageId> village;
   int agenda_item = 0;
+  bool anonymous = false;  // not named on the room screen
 };
 
 enum class OpinionOutcome { kPending, kAnswered, kAssigned, kForwarded };

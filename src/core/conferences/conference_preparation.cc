@@ -178,8 +178,9 @@ Result<Conference> ConferenceService::RemoveBudgetLine(CommuneId commune, Confer
       ctx);
 }
 
-Result<Conference> ConferenceService::MarkSessionHeld(CommuneId commune, ConferenceId id,
-                                                      int number, const AuditContext& ctx) {
+Result<Conference> ConferenceService::MarkSessionHeld(
+    CommuneId commune, ConferenceId id, int number, const AuditContext& ctx,
+    const std::function<void(ConferenceSession&)>& also) {
   const Date today = Today();
   return Change(
       commune, id, std::nullopt, "conference.session_held",
@@ -198,6 +199,7 @@ Result<Conference> ConferenceService::MarkSessionHeld(CommuneId commune, Confere
           return Precondition("Kế hoạch chưa ban hành.");
         }
         it->held = true;
+        if (also) also(*it);
         const bool all =
             std::all_of(c.sessions.begin(), c.sessions.end(), [](const auto& s) { return s.held; });
         std::string summary = Summary({{"session", std::to_string(number)}});

@@ -330,4 +330,23 @@ std::vector<std::string> TrackingPrefixCandidates(std::string_view slug) {
   return out;
 }
 
+Result<std::string> CleanFieldText(std::string_view field, std::string_view text,
+                                   std::string_view missing, size_t max_chars) {
+  if (!text::IsValidUtf8(text)) {
+    return MakeFieldError(std::string(field),
+                          "Nội dung chứa ký tự không hợp lệ (không phải UTF-8).");
+  }
+  ASSIGN_OR_RETURN(std::string nfc, text::ToNfc(text));
+  const size_t begin = nfc.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return MakeFieldError(std::string(field), std::string(missing));
+  nfc = nfc.substr(begin, nfc.find_last_not_of(" \t\r\n") - begin + 1);
+  size_t chars = 0;
+  for (char c : nfc) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  if (chars > max_chars) {
+    return MakeFieldError(std::string(field),
+                          "Nội dung dài quá " + std::to_string(max_chars) + " ký tự.");
+  }
+  return nfc;
+}
+
 }  // namespace doithoai

@@ -217,6 +217,12 @@ inline constexpr size_t kMaxSubmitterNameChars = 100;
 inline constexpr size_t kMaxAddressChars = 300;
 inline constexpr int kMaxAttachments = 5;
 inline constexpr int64_t kMaxAttachmentBytes = 5 * 1024 * 1024;
+inline constexpr size_t kMaxAnswerChars = 20000;
+
+// A free-text field as it is stored: valid UTF-8, NFC, trimmed, not blank
+// (else `missing`), at most `max_chars` code points; Vietnamese field errors.
+Result<std::string> CleanFieldText(std::string_view field, std::string_view text,
+                                   std::string_view missing, size_t max_chars);
 
 }  // namespace doithoai
 

@@ -15,29 +15,6 @@ namespace doithoai {
 
 using namespace petition_internal;  // NOLINT(build/namespaces): this module's helpers
 
-namespace {
-
-Result<std::string> CleanText(std::string_view field, std::string_view text,
-                              std::string_view missing, size_t max_chars) {
-  if (!text::IsValidUtf8(text)) {
-    return MakeFieldError(std::string(field),
-                          "Nội dung chứa ký tự không hợp lệ (không phải UTF-8).");
-  }
-  ASSIGN_OR_RETURN(std::string nfc, text::ToNfc(text));
-  const size_t begin = nfc.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return MakeFieldError(std::string(field), std::string(missing));
-  nfc = nfc.substr(begin, nfc.find_last_not_of(" \t\r\n") - begin + 1);
-  size_t chars = 0;
-  for (char c : nfc) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  if (chars > max_chars) {
-    return MakeFieldError(std::string(field),
-                          "Nội dung dài quá " + std::to_string(max_chars) + " ký tự.");
-  }
-  return nfc;
-}
-
-}  // namespace
-
 Result<Petition> PetitionService::Change(CommuneId commune, PetitionId id,
                                          std::optional<int64_t> version, std::string action,
                                          std::function<Result<std::string>(Petition&)> apply,
@@ -280,8 +257,9 @@ Result<Petition> PetitionService::Answer(CommuneId commune, PetitionId id, int n
                                          const std::string& text, bool publish,
                                          const std::optional<NewAttachment>& document,
                                          const std::string& answered_by, const AuditContext& ctx) {
-  ASSIGN_OR_RETURN(std::string clean,
-                   CleanText("answer", text, "Vui lòng nhập nội dung trả lời.", 20000));
+  ASSIGN_OR_RETURN(
+      std::string clean,
+      CleanFieldText("answer", text, "Vui lòng nhập nội dung trả lời.", kMaxAnswerChars));
   std::string media_type;
   if (document) {
     media_type = SniffMediaType(document->bytes);
@@ -414,7 +392,7 @@ Result<PublicPetitionView> PetitionService::Rate(std::string_view code_text, std
   }
   std::string clean_comment;
   if (!Blank(comment)) {
-    ASSIGN_OR_RETURN(clean_comment, CleanText("comment", comment, "", 2000));
+    ASSIGN_OR_RETURN(clean_comment, CleanFieldText("comment", comment, "", 2000));
   }
   ASSIGN_OR_RETURN(Petition found, CheckTracking(code_text, phone));
   ASSIGN_OR_RETURN(PetitionSettings settings, Settings(found.commune_id));
