@@ -207,6 +207,39 @@ TEST_F(ConferenceDayApiTest, AnAnonymousSpeakerIsNotNamedOnTheRoomScreen) {
   EXPECT_NE(desk.body.find("Phạm Văn Kín"), std::string::npos);
 }
 
+// Issue #7 §7: a speaker who left a phone number is told the answer given
+// in the room, through the notification outbox like any petitioner.
+TEST_F(ConferenceDayApiTest, ASpeakerWithAPhoneIsToldTheAnswerGivenInTheRoom) {
+  http::HttpResponse sp = Post(
+      "/desk/speakers",
+      {{"client_key", "k-ph"}, {"session", 1}, {"name", "Đinh Thị Hỏi"}, {"phone", "0987 654 321"}},
+      secretary_);
+  ASSERT_EQ(sp.status, 201) << sp.body;
+  nlohmann::json body = OpinionBody("k-op-ph", "k-ph");
+  body["outcome"] = "answered";
+  body["answered_by"] = "Ông Lê Thanh Cảnh, Chủ tịch UBND xã";
+  body["answer"] = "Xã sẽ nạo vét cống trong tháng này.";
+  http::HttpResponse op = Post("/desk/opinions", body, secretary_);
+  ASSERT_EQ(op.status, 201) << op.body;
+  const std::string code = nlohmann::json::parse(op.body)["opinion"]["code"];
+  OutboxRepository::Query query;
+  query.petition_code = code;
+  query.limit = 20;
+  Result<OutboxRepository::Page> page = app_->outbox().List(demo_, query);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  bool answered = false;
+  for (const OutboxMessage& m : page->items) {
+    if (m.recipient_kind == "citizen" && m.address == "0987654321" &&
+        m.body.find("nạo vét cống") != std::string::npos) {
+      answered = true;
+    }
+  }
+  EXPECT_TRUE(answered) << page->items.size() << " messages";
+  // The number is the desk's, never the room screen's.
+  http::HttpResponse live = GetWithBearer(std::string(kBase) + "/live", "", secretary_);
+  EXPECT_EQ(live.body.find("0987654321"), std::string::npos);
+}
+
 TEST_F(ConferenceDayApiTest, AnotherCommunesConferenceIsNotFound) {
   CreateOtherCommune();
   http::HttpResponse r =

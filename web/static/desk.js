@@ -828,8 +828,10 @@
     enqueue('speaker', '/desk/speakers', {
       client_key: key, session: S.session, name, village_id: village.id,
       agenda_item: v.live.agenda_item || 0, anonymous: $('sp-anonymous').checked,
+      phone: $('sp-phone').value.trim(),
     }, `người phát biểu ${name}`);
     $('sp-name').value = '';
+    $('sp-phone').value = '';
     $('sp-village').value = '';
     $('sp-anonymous').checked = false;
     $('sp-name').focus();

@@ -125,6 +125,7 @@ json SpeakerToJson(const Speaker& s) {
           {"state", SpeakerStateCode(s.state)},
           {"sealed", s.sealed},
           {"anonymous", s.anonymous},
+          {"phone", s.phone},
           {"client_key", s.client_key},
           {"added_at", s.added_at.time_since_epoch().count()}};
 }
@@ -280,6 +281,7 @@ Status ReadSpeaker(const json& v, const Path& path, Speaker& s) {
       .Read("state", s.state, EnumReader(ParseSpeakerState))
       .Read("sealed", s.sealed, ReadBool)
       .Read("anonymous", s.anonymous, ReadBool)
+      .Read("phone", s.phone, ReadString)
       .Read("client_key", s.client_key, ReadString)
       .Read("added_at", s.added_at, ReadTimestamp)
       .status();

@@ -427,6 +427,7 @@ http::HttpResponse ConferenceDayApi::AddSpeaker(http::HttpRequest& request, Requ
   input.name = Str(*body, "name");
   if (auto v = OptId(*body, "village_id")) input.village = VillageId{*v};
   input.agenda_item = Int(*body, "agenda_item");
+  input.phone = Str(*body, "phone");
   input.anonymous = body->contains("anonymous") && (*body)["anonymous"].is_boolean() &&
                     (*body)["anonymous"].get<bool>();
   Result<std::pair<Speaker, bool>> added =

@@ -196,6 +196,9 @@ struct Speaker {
   // The room screen shows "Người phát biểu số N" instead of the name (the
   // secretary ticks it when someone asks to speak about a tố cáo, CONF-02).
   bool anonymous = false;
+  // Optional, normalised: the citizen is told the answer to each opinion
+  // (issue #7 §7, the petition's notification). Never on the screen.
+  std::string phone;
   std::string client_key;  // the desk's idempotency key (exactly once)
   Timestamp added_at;
 };

@@ -6,6 +6,7 @@
 
 #include "core/audit/audit_json.h"
 #include "core/conferences/conference_service_internal.h"
+#include "core/petitions/petition_intake.h"
 #include "core/reports/petition_report.h"
 #include "core/text/vietnamese.h"
 
@@ -95,6 +96,12 @@ Result<std::pair<Speaker, bool>> ConferenceDay::AddSpeaker(CommuneId commune, Co
                                std::to_string(kMaxSubmitterNameChars) + " ký tự).");
   }
   const std::string name = std::move(clean).value();
+  std::string phone;
+  if (!Blank(input.phone)) {
+    Result<std::string> normalized = NormalizePhone(input.phone);
+    if (!normalized.ok()) return Invalid("phone", normalized.error().message);
+    phone = std::move(normalized).value();
+  }
   if (input.village) {
     ASSIGN_OR_RETURN(std::vector<Village> villages, communes_.ListVillages(commune));
     const bool ours = std::any_of(villages.begin(), villages.end(),
@@ -120,6 +127,7 @@ Result<std::pair<Speaker, bool>> ConferenceDay::AddSpeaker(CommuneId commune, Co
     s.village = input.village;
     s.agenda_item = input.agenda_item;
     s.anonymous = input.anonymous;
+    s.phone = phone;
     s.client_key = input.client_key;
     s.added_at = clock_.Now();
     c.speakers.push_back(s);
@@ -223,6 +231,7 @@ Result<RecordedOpinion> ConferenceDay::RecordOpinion(const Commune& commune, Con
   NewPetition np;
   np.channel = PetitionChannel::kConference;
   np.name = speaker->name;
+  np.phone = speaker->phone;
   np.village = village_name;
   // CLS-03 / TC-06: a tố cáo needs an address; in the room it is the village.
   np.address = village_name.empty() ? "Phát biểu tại hội nghị đối thoại"
@@ -282,6 +291,7 @@ Result<RecordedOpinion> ConferenceDay::RecordOpinion(const Commune& commune, Con
     if (s != nullptr && petition.HasDenunciation()) {
       s->name = petition.DisplayName();
       s->village.reset();
+      s->phone.clear();
       s->sealed = true;
     }
     conf.opinions.push_back(o);

@@ -37,6 +37,7 @@ struct DeskSpeaker {
   std::optional<VillageId> village;
   int agenda_item = 0;
   bool anonymous = false;  // not named on the room screen
+  std::string phone;       // optional: to be told the answers
 };
 
 enum class OpinionOutcome { kPending, kAnswered, kAssigned, kForwarded };

@@ -1095,6 +1095,37 @@ TEST_F(ConferenceDayTest, DeliveryToAVillageHeadIsRecordedOncePerVillage) {
   EXPECT_EQ(Snap(), before);
 }
 
+// Issue #7 §7: a speaker who leaves a phone number is told each answer
+// through the petition's notifications; a tố cáo takes the number away
+// from the speaker queue with the name (CONF-01/02).
+TEST_F(ConferenceDayTest, ASpeakersPhoneReachesThePetitionAndLeavesWithADenunciation) {
+  DeskSpeaker sp;
+  sp.client_key = "p1";
+  sp.name = "Lê Thị Gọi";
+  sp.phone = "0912 345 678";
+  Result<std::pair<Speaker, bool>> added = day_.AddSpeaker(commune_.id, id_, sp, Ctx());
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  EXPECT_EQ(added->first.phone, "0912345678");
+  const RecordedOpinion r = Record(Opinion("o1", "p1", "Đề nghị nạo vét mương thôn 2."));
+  EXPECT_EQ(r.petition.submitter.phone, "0912345678");
+
+  sp.client_key = "p2";
+  sp.phone = "12345";
+  const Snapshot before = Snap();
+  Result<std::pair<Speaker, bool>> bad = day_.AddSpeaker(commune_.id, id_, sp, Ctx());
+  ASSERT_FALSE(bad.ok());
+  ASSERT_FALSE(bad.error().fields.empty());
+  EXPECT_EQ(bad.error().fields[0].field, "phone");
+  EXPECT_EQ(Snap(), before);
+
+  DeskOpinion d = Opinion("o2", "p1", "Tố cáo trưởng thôn thu tiền sai quy định.");
+  d.petition_class = PetitionClass::kDenunciation;
+  Record(d);
+  ASSERT_FALSE(Conf().speakers.empty());
+  EXPECT_TRUE(Conf().speakers[0].phone.empty());
+  EXPECT_TRUE(Conf().speakers[0].sealed);
+}
+
 // ---- Defects found by these tests, fixed ----
 
 // conference_day.cc RecordOpinion: the answer is checked for blankness only;
