@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "adapters/notify/notify_config.h"
+#include "app/job_worker.h"
 #include "app/petition_public_testing.h"
 
 namespace doithoai::app {
@@ -238,6 +240,47 @@ TEST_F(ConferenceDayApiTest, ASpeakerWithAPhoneIsToldTheAnswerGivenInTheRoom) {
   // The number is the desk's, never the room screen's.
   http::HttpResponse live = GetWithBearer(std::string(kBase) + "/live", "", secretary_);
   EXPECT_EQ(live.body.find("0987654321"), std::string::npos);
+}
+
+// Issue #7 §7, DLG-08: issuing the results notice sends it to the head of
+// every village invited (contacts on the notification settings page); a
+// sent message counts as delivered to that village.
+TEST_F(ConferenceDayApiTest, TheResultsNoticeReachesEveryVillageHeadAndCountsAsDelivered) {
+  ASSERT_EQ(Post("/desk/sessions/1/end", nlohmann::json::object(), secretary_).status, 200);
+  ASSERT_EQ(Post("/minutes/sign", {{"as", "secretary"}}, secretary_).status, 200);
+  ASSERT_EQ(Post("/minutes/sign", {{"as", "chair"}}, chair_).status, 200);
+  ASSERT_EQ(Post("/results-notice/issue",
+                 {{"late_reason", "Ghi lại hội nghị năm 2023 vào hệ thống."}}, chair_)
+                .status,
+            200);
+  OutboxRepository::Query query;
+  query.limit = 200;
+  Result<OutboxRepository::Page> page = app_->outbox().List(demo_, query);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  int to_heads = 0;
+  for (const OutboxMessage& m : page->items) {
+    if (m.event != "conference.results_notice") continue;
+    ++to_heads;
+    EXPECT_TRUE(m.topic.starts_with("results:1:")) << m.topic;
+    EXPECT_TRUE(m.address.starts_with("09000002")) << m.address;  // the demo's village heads
+    EXPECT_NE(m.body.find("Thông báo số 01/TB-UBND"), std::string::npos) << m.body;
+    EXPECT_NE(m.body.find("/x/hoang-truong/hoi-nghi/1"), std::string::npos) << m.body;
+  }
+  EXPECT_EQ(to_heads, 9);  // the seed's conference invites all nine villages
+  EXPECT_TRUE(Stored()["results_deliveries"].empty());
+
+  Status transports = app_->UseTransports(notify::NotifyConfig{}, (dir_ / "notify.log").string(),
+                                          "test-webhook-secret-0123456789", clock_);
+  ASSERT_TRUE(transports.ok()) << transports.error().message;
+  JobWorker worker(app_->notifications(), app_->job_runner(), std::chrono::seconds(1));
+  ASSERT_TRUE(worker.RunOnce().ok());
+  const nlohmann::json deliveries = Stored()["results_deliveries"];
+  ASSERT_EQ(deliveries.size(), 9u);
+  for (const auto& d : deliveries) {
+    EXPECT_EQ(d["via"], "Tin nhắn SMS tự động");
+    EXPECT_EQ(d["delivered_on"], "2026-11-02");
+    EXPECT_FALSE(d["head_name"].get<std::string>().empty());
+  }
 }
 
 TEST_F(ConferenceDayApiTest, AnotherCommunesConferenceIsNotFound) {

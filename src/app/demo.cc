@@ -175,6 +175,22 @@ Status LoadDemoContacts(const nlohmann::json& demo, CommuneId commune, CommuneRe
     ASSIGN_OR_RETURN(contact.channel, ParseMessageChannel(c.value("channel", "sms")));
     settings.contacts.push_back(contact);
   }
+  // The village heads, who receive the results notice (issue #7 §7).
+  ASSIGN_OR_RETURN(std::vector<Village> villages, communes.ListVillages(commune));
+  for (const auto& c : demo.value("village_head_contacts", nlohmann::json::array())) {
+    VillageHeadContact head;
+    ASSIGN_OR_RETURN(std::string village, Text(c, "village"));
+    for (const Village& v : villages) {
+      if (v.name == village) head.village_id = v.id;
+    }
+    if (!head.village_id.valid()) {
+      return MakeError(ErrorCode::kInternal, "demo data: unknown village " + village);
+    }
+    ASSIGN_OR_RETURN(head.name, Text(c, "name"));
+    head.phone = c.value("phone", "");
+    ASSIGN_OR_RETURN(head.channel, ParseMessageChannel(c.value("channel", "sms")));
+    settings.village_heads.push_back(head);
+  }
   return notifications.SaveSettings(commune, settings, ctx);
 }
 

@@ -92,6 +92,10 @@ Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto&
       conference_day_api_(conference_day_, conference_service_, petition_service_, communes_, clock,
                           options.public_url) {
   conference_service_.SetRecordSource(&conference_day_);
+  // Issue #7 §7: the results notice goes to every village head, and a sent
+  // message counts as delivered to that village.
+  conference_day_.SetResultsObserver(&notification_service_);
+  notification_service_.SetConferenceDay(&conference_day_);
   petition_service_.AddObserver(&insight_service_);
   petition_service_.AddObserver(&notification_service_);
   notification_service_.RegisterHandlers(job_runner_);

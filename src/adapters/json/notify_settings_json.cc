@@ -32,6 +32,14 @@ Json ContactToJson(const OfficialContact& c) {
           {"channel", MessageChannelCode(c.channel)}};
 }
 
+Json VillageHeadToJson(const VillageHeadContact& c) {
+  return {{"village_id", c.village_id.value},
+          {"name", c.name},
+          {"phone", c.phone},
+          {"email", c.email},
+          {"channel", MessageChannelCode(c.channel)}};
+}
+
 Json TemplateToJson(const MessageTemplate& t) {
   return {{"event", t.event}, {"subject", t.subject}, {"body", t.body}};
 }
@@ -39,6 +47,16 @@ Json TemplateToJson(const MessageTemplate& t) {
 Status ReadContact(const Json& v, const Path& path, OfficialContact& c) {
   return ObjectReader(v, path)
       .Read("official_id", c.official_id, ReadId<OfficialId>)
+      .Read("phone", c.phone, ReadString)
+      .Read("email", c.email, ReadString)
+      .Read("channel", c.channel, EnumReader(ParseMessageChannel, MessageChannelCode))
+      .status();
+}
+
+Status ReadVillageHead(const Json& v, const Path& path, VillageHeadContact& c) {
+  return ObjectReader(v, path)
+      .Read("village_id", c.village_id, ReadId<VillageId>)
+      .Read("name", c.name, ReadString)
       .Read("phone", c.phone, ReadString)
       .Read("email", c.email, ReadString)
       .Read("channel", c.channel, EnumReader(ParseMessageChannel, MessageChannelCode))
@@ -59,6 +77,7 @@ Result<NotificationSettings> ReadSettings(const Json& v) {
   RETURN_IF_ERROR(
       ObjectReader(v, root)
           .Read("contacts", s.contacts, ListReader<OfficialContact>(ReadContact))
+          .Read("village_heads", s.village_heads, ListReader<VillageHeadContact>(ReadVillageHead))
           .Read("chairman_id", s.chairman_id, OptionalReader<OfficialId>(ReadId<OfficialId>))
           .Read("escalate_after_days", s.escalate_after_days, ReadInt)
           .Read("notify_citizen_on_assign", s.notify_citizen_on_assign, ReadBool)
@@ -81,6 +100,7 @@ Error AsInternal(Error error) {
 std::string NotificationSettingsToJson(const NotificationSettings& s) {
   Json out = {
       {"contacts", json_writer::ListToJson(s.contacts, ContactToJson)},
+      {"village_heads", json_writer::ListToJson(s.village_heads, VillageHeadToJson)},
       {"chairman_id", json_writer::OptionalId(s.chairman_id)},
       {"escalate_after_days", s.escalate_after_days},
       {"notify_citizen_on_assign", s.notify_citizen_on_assign},

@@ -15,6 +15,10 @@ NotificationSettings Sample() {
       {OfficialId{4}, "", "dia.chinh@hoangtruong.gov.vn", MessageChannel::kEmail},
       {OfficialId{9}, "0987654321", "cttd@example.vn", MessageChannel::kZalo},
   };
+  s.village_heads = {
+      {VillageId{21}, "Ông Lê Văn Tám", "0900000201", "", MessageChannel::kSms},
+      {VillageId{22}, "", "", "thon2@example.vn", MessageChannel::kEmail},
+  };
   s.chairman_id = OfficialId{4};
   s.escalate_after_days = 10;
   s.notify_citizen_on_assign = true;
@@ -25,6 +29,7 @@ NotificationSettings Sample() {
 
 void ExpectSame(const NotificationSettings& got, const NotificationSettings& want) {
   EXPECT_EQ(got.contacts, want.contacts);
+  EXPECT_EQ(got.village_heads, want.village_heads);
   EXPECT_EQ(got.chairman_id, want.chairman_id);
   EXPECT_EQ(got.escalate_after_days, want.escalate_after_days);
   EXPECT_EQ(got.notify_citizen_on_assign, want.notify_citizen_on_assign);

@@ -18,18 +18,6 @@ namespace doithoai::web {
 
 namespace {
 
-http::HttpResponse FileResponse(std::string body, const std::string& content_type,
-                                const std::string& filename) {
-  http::HttpResponse r;
-  r.status = 200;
-  r.content_type = content_type;
-  r.body = std::move(body);
-  // The name is ASCII (slug, kind, numbers): no RFC 5987 encoding needed.
-  r.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.SetHeader("Cache-Control", "no-store");
-  return r;
-}
-
 // "ke-hoach.docx" → ("ke-hoach", "docx").
 std::pair<std::string, std::string> SplitExtension(std::string_view file) {
   const size_t dot = file.rfind('.');
@@ -105,13 +93,13 @@ http::HttpResponse ConferencePages::DocumentFile(http::HttpRequest& request, Req
   if (ext == "docx") {
     Result<std::string> file = RenderDocx(*docs);
     if (!file.ok()) return ErrorResponse(request, file.error());
-    return FileResponse(std::move(file).value(),
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        name);
+    return AttachmentResponse(
+        std::move(file).value(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
   }
   Result<std::string> file = RenderPdf(*docs);
   if (!file.ok()) return ErrorResponse(request, file.error());
-  return FileResponse(std::move(file).value(), "application/pdf", name);
+  return AttachmentResponse(std::move(file).value(), "application/pdf", name);
 }
 
 http::HttpResponse ConferencePages::NoticeAudio(http::HttpRequest& request, RequestContext& ctx) {
@@ -122,7 +110,7 @@ http::HttpResponse ConferencePages::NoticeAudio(http::HttpRequest& request, Requ
   if (!text.ok()) return ErrorResponse(request, text.error());
   Result<std::string> wav = speech::SynthesizeWav(*text);
   if (!wav.ok()) return ErrorResponse(request, wav.error());
-  return FileResponse(
+  return AttachmentResponse(
       std::move(wav).value(), "audio/wav",
       t->commune.slug + "-" + std::to_string(t->conference.year) + "-thong-bao.wav");
 }
@@ -145,9 +133,10 @@ http::HttpResponse ConferencePages::SessionCalendar(http::HttpRequest& request,
   if (host.empty()) host = "doithoai.local";
   std::string ics =
       SessionIcs(t->conference, *session, t->commune.PeoplesCommitteeName(), host, clock_.Now());
-  http::HttpResponse r = FileResponse(std::move(ics), "text/calendar; charset=utf-8",
-                                      t->commune.slug + "-" + std::to_string(t->conference.year) +
-                                          "-phien-" + std::to_string(session->number) + ".ics");
+  http::HttpResponse r =
+      AttachmentResponse(std::move(ics), "text/calendar; charset=utf-8",
+                         t->commune.slug + "-" + std::to_string(t->conference.year) + "-phien-" +
+                             std::to_string(session->number) + ".ics");
   return r;
 }
 
@@ -157,7 +146,7 @@ http::HttpResponse ConferencePages::BudgetSheet(http::HttpRequest& request, Requ
   if (!t.ok()) return denied;
   Result<std::string> xlsx = spreadsheets::RenderBudgetXlsx(t->conference, t->commune);
   if (!xlsx.ok()) return ErrorResponse(request, xlsx.error());
-  return FileResponse(
+  return AttachmentResponse(
       std::move(xlsx).value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       t->commune.slug + "-" + std::to_string(t->conference.year) + "-kinh-phi.xlsx");
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "adapters/http/etag.h"
+#include "adapters/web/conference_day_json.h"
 #include "adapters/web/conference_view.h"
 #include "adapters/web/responses.h"
 #include "core/petitions/classification.h"
@@ -14,19 +15,16 @@ namespace doithoai::web {
 
 namespace {
 
+using desk_json::kDenunciationTopic;
+using desk_json::kGroups;
+using desk_json::LocalTime;
+using desk_json::MinutesJson;
+using desk_json::OfficialName;
+using desk_json::OpinionJson;
+using desk_json::SessionJson;
+using desk_json::SpeakerJson;
+using desk_json::VillageName;
 using nlohmann::json;
-
-// "2023-12-08T07:31:00+07:00" (Việt Nam time, UTC+7 without DST).
-json LocalTime(const std::optional<Timestamp>& t) {
-  if (!t) return nullptr;
-  const std::time_t secs =
-      std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count() + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S+07:00", &tm);
-  return std::string(buf);
-}
 
 // The request's fields: a JSON object, or (the conference page's forms) the
 // form fields, numbers as numbers.
@@ -62,108 +60,6 @@ std::optional<int64_t> OptId(const json& body, const char* key) {
   auto it = body.find(key);
   if (it == body.end() || !it->is_number_integer()) return std::nullopt;
   return it->get<int64_t>();
-}
-
-std::string VillageName(const std::vector<Village>& villages, std::optional<VillageId> id) {
-  if (!id) return "";
-  for (const Village& v : villages) {
-    if (v.id == *id) return v.name;
-  }
-  return "";
-}
-
-json SpeakerJson(const Speaker& s, const std::vector<Village>& villages) {
-  return {{"number", s.number},
-          {"key", s.client_key},
-          {"session", s.session},
-          {"name", s.name},
-          {"village_id", s.village ? json(s.village->value) : json(nullptr)},
-          {"village_name", VillageName(villages, s.village)},
-          {"agenda_item", s.agenda_item},
-          {"state", SpeakerStateCode(s.state)}};
-}
-
-std::string OutcomeOf(const PetitionItem& item) {
-  if (item.status == ItemStatus::kForwarded) return "forwarded";
-  if (item.answer) return "answered";
-  if (item.unit_id) return "assigned";
-  return "pending";
-}
-
-// CONF-03: the desk and the screen show the topic of a tố cáo, not its text.
-constexpr char kDenunciationTopic[] = "Ý kiến có nội dung tố cáo (ghi nhận riêng theo quy định)";
-
-json OpinionJson(const Opinion& o, const Petition* p, const std::vector<Unit>& units) {
-  json j = {{"number", o.number},   {"key", o.client_key},          {"session", o.session},
-            {"speaker", o.speaker}, {"agenda_item", o.agenda_item}, {"code", o.code}};
-  if (p == nullptr || p->items.empty()) return j;
-  const PetitionItem& item = p->items.front();
-  const bool sealed = p->HasDenunciation();
-  j["text"] = sealed ? kDenunciationTopic : item.text;
-  j["class"] = PetitionClassCode(item.petition_class);
-  j["field"] = item.field;
-  j["status"] = ItemStatusCode(item.status);
-  j["status_label"] = ItemStatusLabel(item.status);
-  j["outcome"] = OutcomeOf(item);
-  j["answered_by"] = item.answer ? item.answer->answered_by : "";
-  j["answer"] = item.answer && !sealed ? item.answer->text : "";
-  j["unit_id"] = item.unit_id ? json(item.unit_id->value) : json(nullptr);
-  std::string unit_name;
-  for (const Unit& u : units) {
-    if (item.unit_id && u.id == *item.unit_id) unit_name = u.name;
-  }
-  j["unit_name"] = unit_name;
-  const std::optional<Date> deadline = item.internal_target ? item.internal_target : item.deadline;
-  j["deadline"] = deadline ? json(deadline->ToIsoString()) : json(nullptr);
-  j["forwarded_to"] = item.forwarded_to;
-  j["petition_id"] = p->id.value;
-  return j;
-}
-
-json SessionJson(const ConferenceSession& s) {
-  return {{"number", s.number},
-          {"date", s.date.ToIsoString()},
-          {"venue", s.venue},
-          {"start_text", FormatClock(s.start_minute)},
-          {"started_at", LocalTime(s.started_at)},
-          {"ended_at", LocalTime(s.ended_at)},
-          {"held", s.held}};
-}
-
-json SignJson(const std::optional<SignOff>& s) {
-  if (!s) return nullptr;
-  return {{"name", s->name}, {"at", LocalTime(s->at)}};
-}
-
-json MinutesJson(const MinutesRecord& m) {
-  json addenda = json::array();
-  for (const MinutesAddendum& a : m.addenda) {
-    addenda.push_back({{"number", a.number}, {"text", a.text}, {"by", a.by}});
-  }
-  return {{"secretary", SignJson(m.secretary)},
-          {"chair", SignJson(m.chair)},
-          {"locked", m.Locked()},
-          {"addenda", addenda}};
-}
-
-constexpr ParticipantGroup kGroups[] = {
-    ParticipantGroup::kPartyCommittee,
-    ParticipantGroup::kPeoplesCouncil,
-    ParticipantGroup::kPeoplesCommittee,
-    ParticipantGroup::kFatherlandFront,
-    ParticipantGroup::kMassOrganisations,
-    ParticipantGroup::kCivilServants,
-    ParticipantGroup::kVillage,
-    ParticipantGroup::kInvitedAgency,
-    ParticipantGroup::kCitizenRepresentative,
-};
-
-std::string OfficialName(const std::vector<Official>& officials, std::optional<OfficialId> id) {
-  if (!id) return "";
-  for (const Official& o : officials) {
-    if (o.id == *id) return o.full_name;
-  }
-  return "";
 }
 
 }  // namespace

@@ -135,23 +135,38 @@ http::HttpResponse NotificationPages::Outbox(http::HttpRequest& request, Request
   return HtmlResponse(200, std::move(html).value());
 }
 
+// The phone (normalised when it parses; a bad one stays for the validator
+// to name), e-mail and channel of the contact row with suffix `id`.
+void ContactFromForm(const http::FormData& form, const std::string& suffix, std::string& phone,
+                     std::string& email, MessageChannel& channel) {
+  phone = Trim(form.Get("phone_" + suffix));
+  email = Trim(form.Get("email_" + suffix));
+  if (!phone.empty()) {
+    Result<std::string> normalized = NormalizePhone(phone);
+    if (normalized.ok()) phone = *normalized;
+  }
+  Result<MessageChannel> parsed = ParseMessageChannel(form.Get("channel_" + suffix));
+  channel = parsed.ok() ? *parsed : MessageChannel::kSms;
+}
+
 Result<NotificationSettings> SettingsFromForm(const http::FormData& form,
-                                              const std::vector<Official>& officials) {
+                                              const std::vector<Official>& officials,
+                                              const std::vector<Village>& villages) {
   NotificationSettings s;
   std::vector<FieldError> errors;
   for (const Official& o : officials) {
-    const std::string id = std::to_string(o.id.value);
     OfficialContact c;
     c.official_id = o.id;
-    c.phone = Trim(form.Get("phone_" + id));
-    c.email = Trim(form.Get("email_" + id));
-    if (!c.phone.empty()) {
-      Result<std::string> phone = NormalizePhone(c.phone);
-      if (phone.ok()) c.phone = *phone;
-    }
-    Result<MessageChannel> channel = ParseMessageChannel(form.Get("channel_" + id));
-    c.channel = channel.ok() ? *channel : MessageChannel::kSms;
+    ContactFromForm(form, std::to_string(o.id.value), c.phone, c.email, c.channel);
     if (!c.phone.empty() || !c.email.empty()) s.contacts.push_back(c);
+  }
+  for (const Village& v : villages) {
+    const std::string suffix = "thon_" + std::to_string(v.id.value);
+    VillageHeadContact c;
+    c.village_id = v.id;
+    c.name = Trim(form.Get("name_" + suffix));
+    ContactFromForm(form, suffix, c.phone, c.email, c.channel);
+    if (!c.name.empty() || !c.phone.empty() || !c.email.empty()) s.village_heads.push_back(c);
   }
   const std::string chairman = Trim(form.Get("chairman"));
   if (!chairman.empty()) {
@@ -220,6 +235,21 @@ http::HttpResponse NotificationPages::RenderSettings(const http::HttpRequest& re
          {"label", o.full_name + (o.position.empty() ? "" : " – " + o.position)},
          {"selected", chairman == o.id}});
   }
+  Result<std::vector<Village>> villages = communes_.ListVillages(commune.id);
+  if (!villages.ok()) return ErrorResponse(request, villages.error());
+  nlohmann::json heads = nlohmann::json::array();
+  for (const Village& v : *villages) {
+    const VillageHeadContact* c = settings.VillageHeadOf(v.id);
+    const MessageChannel channel = c ? c->channel : MessageChannel::kSms;
+    heads.push_back({{"id", "thon_" + std::to_string(v.id.value)},
+                     {"village", v.name},
+                     {"name", c ? c->name : ""},
+                     {"phone", c ? c->phone : ""},
+                     {"email", c ? c->email : ""},
+                     {"sms", channel == MessageChannel::kSms},
+                     {"zalo", channel == MessageChannel::kZalo},
+                     {"email_channel", channel == MessageChannel::kEmail}});
+  }
   nlohmann::json templates = nlohmann::json::array();
   for (const EventInfo& e : NotificationEvents()) {
     const MessageTemplate t = settings.TemplateFor(e.event);
@@ -235,6 +265,7 @@ http::HttpResponse NotificationPages::RenderSettings(const http::HttpRequest& re
   }
   nlohmann::json page = PageBase(commune, ctx, "Cài đặt thông báo");
   page["contacts"] = contacts;
+  page["village_heads"] = heads;
   page["chairman_options"] = chairman_options;
   page["escalate_after_days"] = settings.escalate_after_days;
   page["rate_request_after_days"] = settings.rate_request_after_days;
@@ -270,8 +301,10 @@ http::HttpResponse NotificationPages::SaveSettings(http::HttpRequest& request,
   if (!commune.ok()) return denied;
   Result<std::vector<Official>> officials = communes_.ListOfficials(commune->id);
   if (!officials.ok()) return ErrorResponse(request, officials.error());
+  Result<std::vector<Village>> villages = communes_.ListVillages(commune->id);
+  if (!villages.ok()) return ErrorResponse(request, villages.error());
   const http::FormData form = ctx.form.value_or(http::FormData{});
-  Result<NotificationSettings> settings = SettingsFromForm(form, *officials);
+  Result<NotificationSettings> settings = SettingsFromForm(form, *officials, *villages);
   Status saved = settings.ok()
                      ? service_.SaveSettings(commune->id, *settings,
                                              AuditContextFor(request, ctx, commune->id, clock_))

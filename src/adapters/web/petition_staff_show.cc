@@ -33,18 +33,6 @@ std::string StatusLabelOfCode(const std::string& code) {
   return status.ok() ? std::string(ItemStatusLabel(*status)) : code;
 }
 
-http::HttpResponse FileResponse(std::string body, const std::string& content_type,
-                                const std::string& disposition) {
-  http::HttpResponse r;
-  r.status = 200;
-  r.content_type = content_type;
-  r.body = std::move(body);
-  r.SetHeader("Content-Disposition", disposition);
-  r.SetHeader("X-Content-Type-Options", "nosniff");
-  r.SetHeader("Cache-Control", "no-store");
-  return r;
-}
-
 }  // namespace
 
 // ---- the XLSX export ----

@@ -35,18 +35,6 @@ constexpr char kDocxType[] =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 constexpr char kXlsxType[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-http::HttpResponse FileResponse(std::string body, const std::string& content_type,
-                                const std::string& filename) {
-  http::HttpResponse r;
-  r.status = 200;
-  r.content_type = content_type;
-  r.body = std::move(body);
-  // The name is ASCII (slug, period code, dates): no RFC 5987 encoding.
-  r.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.SetHeader("Cache-Control", "no-store");
-  return r;
-}
-
 std::string Percent(std::optional<double> rate) {
   return rate ? std::to_string(static_cast<int>(*rate * 100 + 0.5)) + " %" : std::string("—");
 }
@@ -286,7 +274,7 @@ http::HttpResponse ReportApi::File(http::HttpRequest& request, RequestContext& c
     Result<std::string> xlsx = spreadsheets::ReportWorkbook(
         *figures, "THỐNG KÊ Ý KIẾN, KIẾN NGHỊ THEO LĨNH VỰC " + period.label);
     if (!xlsx.ok()) return ErrorResponse(request, xlsx.error());
-    return FileResponse(std::move(xlsx).value(), kXlsxType, name + ".xlsx");
+    return AttachmentResponse(std::move(xlsx).value(), kXlsxType, name + ".xlsx");
   }
   Result<std::vector<Village>> villages = communes_.ListVillages(commune->id);
   if (!villages.ok()) return ErrorResponse(request, villages.error());
@@ -302,11 +290,11 @@ http::HttpResponse ReportApi::File(http::HttpRequest& request, RequestContext& c
   if (format == Format::kDocx) {
     Result<std::string> docx = RenderDocx(doc);
     if (!docx.ok()) return ErrorResponse(request, docx.error());
-    return FileResponse(std::move(docx).value(), kDocxType, name + ".docx");
+    return AttachmentResponse(std::move(docx).value(), kDocxType, name + ".docx");
   }
   Result<std::string> pdf = RenderPdf(doc);
   if (!pdf.ok()) return ErrorResponse(request, pdf.error());
-  return FileResponse(std::move(pdf).value(), "application/pdf", name + ".pdf");
+  return AttachmentResponse(std::move(pdf).value(), "application/pdf", name + ".pdf");
 }
 
 http::HttpResponse ReportApi::Page(http::HttpRequest& request, RequestContext& ctx) {

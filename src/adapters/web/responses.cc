@@ -17,6 +17,23 @@ http::HttpResponse HtmlResponse(int status, std::string body) {
   return r;
 }
 
+http::HttpResponse FileResponse(std::string body, const std::string& content_type,
+                                const std::string& disposition) {
+  http::HttpResponse r;
+  r.status = 200;
+  r.content_type = content_type;
+  r.body = std::move(body);
+  r.SetHeader("Content-Disposition", disposition);
+  r.SetHeader("X-Content-Type-Options", "nosniff");
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+http::HttpResponse AttachmentResponse(std::string body, const std::string& content_type,
+                                      const std::string& filename) {
+  return FileResponse(std::move(body), content_type, "attachment; filename=\"" + filename + "\"");
+}
+
 http::HttpResponse JsonResponse(int status, const nlohmann::json& body) {
   http::HttpResponse r;
   r.status = status;

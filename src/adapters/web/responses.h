@@ -17,6 +17,15 @@ inline constexpr char kSiteName[] = "Đối thoại với Nhân dân";
 http::HttpResponse HtmlResponse(int status, std::string body);
 http::HttpResponse JsonResponse(int status, const nlohmann::json& body);
 
+// A file to download (no-store, nosniff); `disposition` is the whole
+// Content-Disposition value.
+http::HttpResponse FileResponse(std::string body, const std::string& content_type,
+                                const std::string& disposition);
+// The usual case: `attachment; filename="<filename>"`, for an ASCII name
+// (slug, kind, numbers, dates), so no RFC 5987 encoding is needed.
+http::HttpResponse AttachmentResponse(std::string body, const std::string& content_type,
+                                      const std::string& filename);
+
 // True when the client should get JSON errors.
 bool WantsJson(const http::HttpRequest& request);
 

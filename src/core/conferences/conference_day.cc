@@ -485,8 +485,55 @@ Result<StoredDocument> ConferenceDay::IssueResultsNotice(CommuneId commune, Conf
                                                          const std::string& public_url,
                                                          const std::string& late_reason,
                                                          const AuditContext& ctx) {
-  return conferences_.Issue(commune, id, ConferenceDocumentKind::kResultsNotice, public_url,
-                            late_reason, ctx);
+  ASSIGN_OR_RETURN(StoredDocument notice,
+                   conferences_.Issue(commune, id, ConferenceDocumentKind::kResultsNotice,
+                                      public_url, late_reason, ctx));
+  if (results_observer_ != nullptr) {
+    ASSIGN_OR_RETURN(Conference c, repo_.Find(commune, id));
+    ResultsNoticeEvent event;
+    event.commune = commune;
+    event.conference = id;
+    // §3.2 ô 3: a leading zero below 10, as printed on the notice.
+    event.number_text =
+        std::string(notice.number < 10 ? "0" : "") + std::to_string(notice.number) + "/" +
+        std::string(ConferenceDocumentSymbol(ConferenceDocumentKind::kResultsNotice)) + "-UBND";
+    event.issued_on = notice.issued_on;
+    event.public_url = public_url;
+    for (const ConferenceSession& s : c.sessions) {
+      for (VillageId v : s.villages) {
+        if (std::find(event.villages.begin(), event.villages.end(), v) == event.villages.end()) {
+          event.villages.push_back(v);
+        }
+      }
+    }
+    (void)results_observer_->ResultsNoticeIssued(event);  // see SetResultsObserver
+  }
+  return notice;
+}
+
+std::string ResultsNoticeTopic(ConferenceId conference, VillageId village) {
+  return "results:" + std::to_string(conference.value) + ":" + std::to_string(village.value);
+}
+
+std::optional<std::pair<ConferenceId, VillageId>> ParseResultsNoticeTopic(std::string_view topic) {
+  constexpr std::string_view kPrefix = "results:";
+  if (!topic.starts_with(kPrefix)) return std::nullopt;
+  topic.remove_prefix(kPrefix.size());
+  const size_t colon = topic.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto number = [](std::string_view text) -> std::optional<int64_t> {
+    if (text.empty() || text.size() > 18) return std::nullopt;
+    int64_t value = 0;
+    for (char ch : text) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      value = value * 10 + (ch - '0');
+    }
+    return value > 0 ? std::optional<int64_t>(value) : std::nullopt;
+  };
+  const std::optional<int64_t> conference = number(topic.substr(0, colon));
+  const std::optional<int64_t> village = number(topic.substr(colon + 1));
+  if (!conference || !village) return std::nullopt;
+  return std::pair{ConferenceId{*conference}, VillageId{*village}};
 }
 
 Result<Conference> ConferenceDay::RecordDelivery(CommuneId commune, ConferenceId id,

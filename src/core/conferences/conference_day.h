@@ -17,6 +17,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/audit/audit_entry.h"
@@ -69,6 +71,29 @@ struct RecordedOpinion {
 
 enum class MinutesRole { kSecretary, kChair };
 
+// The results notice was issued (DLG-08): what the notification module needs
+// to send it to the village head of every village invited (issue #7 §7).
+struct ResultsNoticeEvent {
+  CommuneId commune;
+  ConferenceId conference;
+  std::string number_text;  // "03/TB-UBND"
+  Date issued_on;
+  std::string public_url;  // the conference's public page
+  std::vector<VillageId> villages;
+};
+
+class ResultsNoticeObserver {
+ public:
+  virtual ~ResultsNoticeObserver() = default;
+  virtual Status ResultsNoticeIssued(const ResultsNoticeEvent& event) = 0;
+};
+
+// "results:<conference>:<village>": the topic of the message that carries
+// the results notice to one village head (OutboxMessage::topic).
+std::string ResultsNoticeTopic(ConferenceId conference, VillageId village);
+// The conference and village of such a topic; nullopt for any other text.
+std::optional<std::pair<ConferenceId, VillageId>> ParseResultsNoticeTopic(std::string_view topic);
+
 class ConferenceDay : public ConferenceRecordSource {
  public:
   ConferenceDay(ConferenceRepository& repo, ConferenceService& conferences,
@@ -118,6 +143,11 @@ class ConferenceDay : public ConferenceRecordSource {
   Result<MinutesAddendum> AddAddendum(CommuneId commune, ConferenceId id, const std::string& text,
                                       const std::string& by, const AuditContext& ctx);
 
+  // Told after each results notice is issued (not owned; may be null). Its
+  // failure does not undo the notice (the messages are a convenience; the
+  // delivery table shows what reached each village head).
+  void SetResultsObserver(ResultsNoticeObserver* observer) { results_observer_ = observer; }
+
   // DLG-08: the results notice, after the minutes are signed; past
   // ResultsNoticeDeadline it needs `late_reason`.
   Result<StoredDocument> IssueResultsNotice(CommuneId commune, ConferenceId id,
@@ -144,6 +174,7 @@ class ConferenceDay : public ConferenceRecordSource {
   PetitionService& petitions_;
   CommuneRepository& communes_;
   const Clock& clock_;
+  ResultsNoticeObserver* results_observer_ = nullptr;
 };
 
 }  // namespace doithoai

@@ -210,6 +210,21 @@ class ConferenceDayTest : public ::testing::Test {
     return o;
   }
 
+  // What a first RecordOpinion attempt stored before crashing: the petition
+  // with the desk's form token, not yet linked to the conference.
+  Result<CreatedPetition> FirstAttempt(const std::string& key, const std::string& text) {
+    NewPetition np;
+    np.channel = PetitionChannel::kConference;
+    np.name = "Nguyễn Văn An";
+    np.village = "Thôn 1";
+    np.address = "Thôn 1, xã Hoằng Trường";
+    np.conference_id = id_;
+    np.session_number = 1;
+    np.form_token = "desk:" + key;
+    np.items.push_back({text, std::nullopt, ""});
+    return petitions_.Submit(commune_, np, Ctx());
+  }
+
   RecordedOpinion Record(const DeskOpinion& o) {
     Result<RecordedOpinion> r = day_.RecordOpinion(commune_, id_, o, Ctx());
     EXPECT_TRUE(r.ok()) << r.error().message;
@@ -338,16 +353,7 @@ TEST_F(ConferenceDayTest, RetryAfterCrashBeforeTheLinkLinksTheExistingPetition) 
   AddSpeaker("s1", "Nguyễn Văn An", villages_[0]);
   // The first attempt stored the petition (form token "desk:o1") and
   // crashed before linking it to the conference.
-  NewPetition np;
-  np.channel = PetitionChannel::kConference;
-  np.name = "Nguyễn Văn An";
-  np.village = "Thôn 1";
-  np.address = "Thôn 1, xã Hoằng Trường";
-  np.conference_id = id_;
-  np.session_number = 1;
-  np.form_token = "desk:o1";
-  np.items.push_back({"Đề nghị lắp đèn đường thôn 1.", std::nullopt, ""});
-  auto stored = petitions_.Submit(commune_, np, Ctx());
+  auto stored = FirstAttempt("o1", "Đề nghị lắp đèn đường thôn 1.");
   ASSERT_TRUE(stored.ok()) << stored.error().message;
   ASSERT_TRUE(stored->created);
   ASSERT_TRUE(Conf().opinions.empty());
@@ -383,15 +389,7 @@ TEST_F(ConferenceDayTest, RetryAfterCrashBeforeTheLinkLinksTheExistingPetition) 
 
 TEST_F(ConferenceDayTest, RetryAfterCrashDoesNotApplyTheOutcomeTwice) {
   AddSpeaker("s1", "Nguyễn Văn An", villages_[0]);
-  NewPetition np;
-  np.channel = PetitionChannel::kConference;
-  np.name = "Nguyễn Văn An";
-  np.address = "Thôn 1, xã Hoằng Trường";
-  np.conference_id = id_;
-  np.session_number = 1;
-  np.form_token = "desk:o1";
-  np.items.push_back({"Đề nghị nâng cấp đê biển.", std::nullopt, ""});
-  auto stored = petitions_.Submit(commune_, np, Ctx());
+  auto stored = FirstAttempt("o1", "Đề nghị nâng cấp đê biển.");
   ASSERT_TRUE(stored.ok()) << stored.error().message;
   // The first attempt also forwarded it before crashing.
   ASSERT_TRUE(
@@ -1124,6 +1122,45 @@ TEST_F(ConferenceDayTest, ASpeakersPhoneReachesThePetitionAndLeavesWithADenuncia
   ASSERT_FALSE(Conf().speakers.empty());
   EXPECT_TRUE(Conf().speakers[0].phone.empty());
   EXPECT_TRUE(Conf().speakers[0].sealed);
+}
+
+// Issue #7 §7: issuing the results notice tells the observer (the
+// notification module) its number and every village of every session, once.
+TEST_F(ConferenceDayTest, IssuingTheResultsNoticeTellsTheObserverWhichVillagesToReach) {
+  struct Capture : ResultsNoticeObserver {
+    std::vector<ResultsNoticeEvent> events;
+    Status ResultsNoticeIssued(const ResultsNoticeEvent& e) override {
+      events.push_back(e);
+      return OkStatus();
+    }
+  } capture;
+  day_.SetResultsObserver(&capture);
+  EndAllSessions();
+  SignBoth();
+  ASSERT_TRUE(day_.IssueResultsNotice(commune_.id, id_, "https://x/h/1", "", Ctx()).ok());
+  day_.SetResultsObserver(nullptr);
+  ASSERT_EQ(capture.events.size(), 1u);
+  const ResultsNoticeEvent& e = capture.events[0];
+  EXPECT_EQ(e.number_text, "01/TB-UBND");
+  EXPECT_EQ(e.public_url, "https://x/h/1");
+  EXPECT_EQ(e.conference, id_);
+  EXPECT_EQ(e.villages, (std::vector<VillageId>{villages_[0], villages_[1], villages_[2]}));
+}
+
+// Issue #7 §7: the message to a village head names its conference and
+// village, so that sending it records the delivery; nothing else parses.
+TEST(ResultsNoticeTopicTest, RoundTripsAndRefusesOtherText) {
+  const std::string topic = ResultsNoticeTopic(ConferenceId{12}, VillageId{305});
+  EXPECT_EQ(topic, "results:12:305");
+  const auto parsed = ParseResultsNoticeTopic(topic);
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_EQ(parsed->first, ConferenceId{12});
+  EXPECT_EQ(parsed->second, VillageId{305});
+  for (const char* other :
+       {"", "results:", "results:12", "results:12:", "results::3", "results:0:3", "results:1:x",
+        "result:1:2", "results:1:2:3", "results:-1:2", "results:99999999999999999999:1"}) {
+    EXPECT_FALSE(ParseResultsNoticeTopic(other).has_value()) << other;
+  }
 }
 
 // ---- Defects found by these tests, fixed ----

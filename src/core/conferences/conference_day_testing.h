@@ -53,26 +53,17 @@ class InMemoryCommunes : public CommuneRepository {
   Result<std::vector<Commune>> ListCommunes() override { return communes_; }
 
   Result<VillageId> AddVillage(const Village& village, const AuditContext&) override {
-    Village v = village;
-    v.id = VillageId{next_id_++};
-    villages_.push_back(v);
-    return v.id;
+    return Append(villages_, village);
   }
   Result<std::vector<Village>> ListVillages(CommuneId commune) override {
     return Of(villages_, commune);
   }
   Result<UnitId> AddUnit(const Unit& unit, const AuditContext&) override {
-    Unit u = unit;
-    u.id = UnitId{next_id_++};
-    units_.push_back(u);
-    return u.id;
+    return Append(units_, unit);
   }
   Result<std::vector<Unit>> ListUnits(CommuneId commune) override { return Of(units_, commune); }
   Result<OfficialId> AddOfficial(const Official& official, const AuditContext&) override {
-    Official o = official;
-    o.id = OfficialId{next_id_++};
-    officials_.push_back(o);
-    return o.id;
+    return Append(officials_, official);
   }
   Result<std::vector<Official>> ListOfficials(CommuneId commune) override {
     return Of(officials_, commune);
@@ -100,7 +91,13 @@ class InMemoryCommunes : public CommuneRepository {
     }
     return out;
   }
-
+  // Stores `row` with the next id and returns that id.
+  template <typename T>
+  decltype(T::id) Append(std::vector<T>& rows, const T& row) {
+    rows.push_back(row);
+    rows.back().id = decltype(T::id){next_id_++};
+    return rows.back().id;
+  }
   std::vector<Commune> communes_;
   std::vector<Village> villages_;
   std::vector<Unit> units_;

@@ -55,8 +55,11 @@ struct OutboxMessage {
   std::string address;         // phone "0912345678" or e-mail; "" when withheld
   std::optional<OfficialId> official_id;
   std::string petition_code;  // the petition it is about, "" for a digest
-  std::string subject;        // e-mail subject; also the first line of an SMS
-  std::string body;           // plain text, Vietnamese, NFC
+  // What else it is about: "results:<conference>:<village>" (the results
+  // notice to a village head, issue #7 §7); "" otherwise.
+  std::string topic;
+  std::string subject;  // e-mail subject; also the first line of an SMS
+  std::string body;     // plain text, Vietnamese, NFC
   DeliveryState state = DeliveryState::kQueued;
   int attempts = 0;
   std::string last_error;  // Vietnamese reason of the last failure

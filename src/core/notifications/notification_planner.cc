@@ -160,6 +160,29 @@ OutboxMessage DigestMessage(const Digest& digest, const Official& official, Date
   return m;
 }
 
+OutboxMessage VillageHeadMessage(const ResultsNoticeEvent& event, const Village& village,
+                                 const MessageContext& ctx) {
+  const VillageHeadContact* contact = ctx.settings.VillageHeadOf(village.id);
+  const std::string name = contact != nullptr && !contact->name.empty()
+                               ? contact->name
+                               : "Trưởng thôn (" + village.name + ")";
+  OutboxMessage m = Render(ctx, kEventResultsNotice,
+                           {{"ten_nguoi_nhan", name},
+                            {"ten_xa", CommuneTitle(ctx)},
+                            {"thon", village.name},
+                            {"so_van_ban", event.number_text},
+                            {"ngay", FormatDdMmYyyy(event.issued_on)},
+                            {"duong_dan", event.public_url}});
+  m.recipient_kind = "official";  // a village official (cán bộ thôn)
+  m.recipient_name = name;
+  m.topic = ResultsNoticeTopic(event.conference, village.id);
+  if (contact != nullptr) {
+    m.channel = contact->channel;
+    m.address = contact->channel == MessageChannel::kEmail ? contact->email : contact->phone;
+  }
+  return m;
+}
+
 OutboxMessage EscalationMessage(const ItemReminder& reminder, const Official& chairman,
                                 const MessageContext& ctx) {
   OutboxMessage m = Render(ctx, kEventEscalation,

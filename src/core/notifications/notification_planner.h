@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/communes/commune.h"
+#include "core/conferences/conference_day.h"
 #include "core/notifications/message.h"
 #include "core/notifications/notify_settings.h"
 #include "core/notifications/reminder_planner.h"
@@ -57,6 +58,13 @@ OutboxMessage DigestMessage(const Digest& digest, const Official& official, Date
 // The escalation of one long-overdue item to the chairman.
 OutboxMessage EscalationMessage(const ItemReminder& reminder, const Official& chairman,
                                 const MessageContext& ctx);
+
+// The results notice to the head of `village` (DLG-08, issue #7 §7), with
+// the topic that marks it delivered when sent; the address comes from the
+// settings' village heads ("" when unknown: the send job fails with a reason
+// the outbox page shows).
+OutboxMessage VillageHeadMessage(const ResultsNoticeEvent& event, const Village& village,
+                                 const MessageContext& ctx);
 
 }  // namespace doithoai
 

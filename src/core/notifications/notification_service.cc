@@ -182,6 +182,25 @@ Status NotificationService::ScheduleRateRequest(const Petition& petition, int it
   return jobs_.Enqueue(job).status();
 }
 
+Status NotificationService::ResultsNoticeIssued(const ResultsNoticeEvent& event) {
+  ASSIGN_OR_RETURN(MessageContext ctx, ContextFor(event.commune));
+  ASSIGN_OR_RETURN(std::vector<Village> villages, communes_.ListVillages(event.commune));
+  std::vector<OutboxMessage> messages;
+  for (VillageId id : event.villages) {
+    for (const Village& v : villages) {
+      if (v.id == id) messages.push_back(VillageHeadMessage(event, v, ctx));
+    }
+  }
+  if (messages.empty()) {
+    return OkStatus();
+  }
+  RETURN_IF_ERROR(outbox_.Enqueue(std::move(messages), ctx.now).status());
+  if (wakeup_) {
+    wakeup_();
+  }
+  return OkStatus();
+}
+
 Status NotificationService::PetitionChanged(std::string_view action, const Petition& petition) {
   const int item = petition.history.empty() ? 0 : petition.history.back().item;
   if (action == "petition.create") {
@@ -490,6 +509,28 @@ JobOutcome NotificationService::RunRateRequest(const Job& job) {
   return JobOutcome{JobOutcome::kDone, ""};
 }
 
+// DLG-08: the results notice reached a village head by message. The
+// message was sent either way, so a failure here only loses the automatic
+// tick in the delivery table (staff can record it by hand).
+void NotificationService::RecordResultsDelivery(const OutboxMessage& m, Timestamp now) {
+  const auto topic = ParseResultsNoticeTopic(m.topic);
+  if (day_ == nullptr || !topic.has_value()) {
+    return;
+  }
+  VillageDelivery delivery;
+  delivery.village = topic->second;
+  delivery.head_name = m.recipient_name;
+  delivery.delivered_on = VietnamDate(now);
+  delivery.via = m.channel == MessageChannel::kEmail  ? "Thư điện tử tự động"
+                 : m.channel == MessageChannel::kZalo ? "Tin nhắn Zalo tự động"
+                                                      : "Tin nhắn SMS tự động";
+  AuditContext ctx;
+  ctx.commune = m.commune_id;
+  ctx.actor_name = "system";
+  ctx.at = now;
+  (void)day_->RecordDelivery(m.commune_id, topic->first, delivery, ctx);
+}
+
 JobOutcome NotificationService::SendMessage(const Job& job) {
   const std::vector<std::string_view> f = Split(job.subject, ':');
   int64_t id = 0;
@@ -527,6 +568,7 @@ JobOutcome NotificationService::SendMessage(const Job& job) {
       if (!marked.ok()) {
         return JobOutcome{JobOutcome::kRetry, marked.error().message};
       }
+      RecordResultsDelivery(m, now);
       return JobOutcome{JobOutcome::kDone, ""};
     }
     if (sent.error().code != ErrorCode::kUnavailable) {

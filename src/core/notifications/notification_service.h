@@ -47,7 +47,7 @@ inline constexpr std::string_view kJobEscalate = "reminder.escalate";
 inline constexpr std::string_view kJobRateRequest = "notify.rate_request";
 inline constexpr std::string_view kJobSend = "notify.send";
 
-class NotificationService : public PetitionObserver {
+class NotificationService : public PetitionObserver, public ResultsNoticeObserver {
  public:
   NotificationService(OutboxRepository& outbox, NotificationSettingsRepository& settings,
                       JobQueue& jobs, PetitionRepository& petitions, CommuneRepository& communes,
@@ -67,6 +67,13 @@ class NotificationService : public PetitionObserver {
   // message; answered → answer message and a rate request later; a citizen
   // not satisfied with escalation on → a message to the chairman.
   Status PetitionChanged(std::string_view action, const Petition& petition) override;
+
+  // ResultsNoticeObserver: one message per village head of the conference
+  // (DLG-08, issue #7 §7); when one is sent, the notice counts as delivered
+  // to that village (ConferenceDay::RecordDelivery, set with
+  // SetConferenceDay).
+  Status ResultsNoticeIssued(const ResultsNoticeEvent& event) override;
+  void SetConferenceDay(ConferenceDay* day) { day_ = day; }
 
   // Enqueues today's reminder.plan job of every commune (idempotent: the
   // fingerprint holds the date). Called by the worker on each tick.
@@ -89,6 +96,7 @@ class NotificationService : public PetitionObserver {
   Result<MessageContext> ContextFor(CommuneId commune);
   Status EnqueueCitizen(const Petition& petition, std::string_view event, int item);
   Status ScheduleRateRequest(const Petition& petition, int item);
+  void RecordResultsDelivery(const OutboxMessage& m, Timestamp now);
   JobOutcome RunPlan(const Job& job);
   JobOutcome RunDigest(const Job& job);
   JobOutcome RunEscalation(const Job& job);
@@ -112,6 +120,7 @@ class NotificationService : public PetitionObserver {
   std::vector<Transport*> transports_;
   std::vector<std::unique_ptr<Handler>> handlers_;
   std::function<void()> wakeup_;
+  ConferenceDay* day_ = nullptr;  // not owned; records results-notice deliveries
   // Communes whose plan of `planned_day_` this process already enqueued.
   std::mutex planned_mu_;
   Date planned_day_;           // GUARDED_BY(planned_mu_)

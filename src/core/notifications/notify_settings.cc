@@ -23,6 +23,15 @@ const OfficialContact* NotificationSettings::ContactOf(OfficialId id) const {
   return nullptr;
 }
 
+const VillageHeadContact* NotificationSettings::VillageHeadOf(VillageId id) const {
+  for (const VillageHeadContact& c : village_heads) {
+    if (c.village_id == id) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
 namespace {
 
 bool LooksLikeEmail(std::string_view s) {
@@ -30,6 +39,23 @@ bool LooksLikeEmail(std::string_view s) {
   return at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos &&
          s.back() != '.' && s.find(' ') == std::string_view::npos &&
          s.find('@', at + 1) == std::string_view::npos;
+}
+
+// One contact's phone, e-mail and preferred channel, as FieldErrors on `field`.
+void CheckContact(const std::string& field, const std::string& phone, const std::string& email,
+                  MessageChannel channel, std::vector<FieldError>& errors) {
+  if (!phone.empty() && !NormalizePhone(phone).ok()) {
+    errors.push_back({field, "Số điện thoại “" + phone + "” không hợp lệ"});
+  }
+  if (!email.empty() && !LooksLikeEmail(email)) {
+    errors.push_back({field, "Địa chỉ thư điện tử “" + email + "” không hợp lệ"});
+  }
+  if (channel == MessageChannel::kEmail && email.empty()) {
+    errors.push_back({field, "Chọn gửi bằng thư điện tử thì phải có địa chỉ thư"});
+  }
+  if (channel != MessageChannel::kEmail && phone.empty() && !email.empty()) {
+    errors.push_back({field, "Chọn gửi bằng tin nhắn thì phải có số điện thoại"});
+  }
 }
 
 }  // namespace
@@ -45,19 +71,12 @@ Status ValidateNotificationSettings(const NotificationSettings& settings) {
         {"rate_request_after_days", "Số ngày trước khi mời đánh giá phải từ 0 đến 30"});
   }
   for (const OfficialContact& c : settings.contacts) {
-    const std::string field = "contact_" + std::to_string(c.official_id.value);
-    if (!c.phone.empty() && !NormalizePhone(c.phone).ok()) {
-      errors.push_back({field, "Số điện thoại “" + c.phone + "” không hợp lệ"});
-    }
-    if (!c.email.empty() && !LooksLikeEmail(c.email)) {
-      errors.push_back({field, "Địa chỉ thư điện tử “" + c.email + "” không hợp lệ"});
-    }
-    if (c.channel == MessageChannel::kEmail && c.email.empty()) {
-      errors.push_back({field, "Chọn gửi bằng thư điện tử thì phải có địa chỉ thư"});
-    }
-    if (c.channel != MessageChannel::kEmail && c.phone.empty() && !c.email.empty()) {
-      errors.push_back({field, "Chọn gửi bằng tin nhắn thì phải có số điện thoại"});
-    }
+    CheckContact("contact_" + std::to_string(c.official_id.value), c.phone, c.email, c.channel,
+                 errors);
+  }
+  for (const VillageHeadContact& c : settings.village_heads) {
+    CheckContact("village_head_" + std::to_string(c.village_id.value), c.phone, c.email, c.channel,
+                 errors);
   }
   for (const MessageTemplate& t : settings.templates) {
     Status s = ValidateTemplate(t);

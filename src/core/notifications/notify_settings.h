@@ -27,8 +27,20 @@ struct OfficialContact {
   bool operator==(const OfficialContact&) const = default;
 };
 
+// How a village head (trưởng thôn) is reached: the results notice of a
+// conference goes to every village head (DLG-08, issue #7 §7).
+struct VillageHeadContact {
+  VillageId village_id;
+  std::string name;                               // "Ông Lê Văn Tám"; "" = "Trưởng thôn"
+  std::string phone;                              // normalised; "" = none
+  std::string email;                              // "" = none
+  MessageChannel channel = MessageChannel::kSms;  // the preferred one
+  bool operator==(const VillageHeadContact&) const = default;
+};
+
 struct NotificationSettings {
   std::vector<OfficialContact> contacts;
+  std::vector<VillageHeadContact> village_heads;
   // Receives escalations; empty = the first official whose position starts
   // with "Chủ tịch" (folded).
   std::optional<OfficialId> chairman_id;
@@ -41,6 +53,7 @@ struct NotificationSettings {
   // The commune's template of `event` (its override or the built-in one).
   MessageTemplate TemplateFor(std::string_view event) const;
   const OfficialContact* ContactOf(OfficialId id) const;
+  const VillageHeadContact* VillageHeadOf(VillageId id) const;
 };
 
 // Checks ranges, contacts (phone or e-mail present and well-formed for the

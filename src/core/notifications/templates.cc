@@ -42,6 +42,10 @@ constexpr Builtin kBuiltins[] = {
      "Kính gửi {ten_nguoi_nhan},\nĐơn {ma_don} ({linh_vuc}) giao {don_vi} đã quá hạn "
      "{so_ngay_qua_han} ngày làm việc (hạn {han_xu_ly}). Đề nghị đồng chí chỉ đạo giải quyết. "
      "Xem tại {duong_dan}"},
+    {kEventResultsNotice, "[{ten_xa}] Thông báo kết quả hội nghị đối thoại",
+     "Kính gửi {ten_nguoi_nhan},\n{ten_xa} đã ban hành Thông báo số {so_van_ban} ngày {ngay} về "
+     "kết quả hội nghị đối thoại với Nhân dân. Đề nghị thông báo cho Nhân dân {thon}. "
+     "Xem toàn văn tại {duong_dan}"},
 };
 
 }  // namespace
@@ -67,6 +71,9 @@ const std::vector<EventInfo>& NotificationEvents() {
        "Báo cáo Chủ tịch: đơn quá hạn",
        {"ten_nguoi_nhan", "ten_xa", "ma_don", "linh_vuc", "don_vi", "han_xu_ly", "so_ngay_qua_han",
         "duong_dan"}},
+      {kEventResultsNotice,
+       "Thông báo kết quả hội nghị đối thoại (gửi trưởng thôn)",
+       {"ten_nguoi_nhan", "ten_xa", "thon", "so_van_ban", "ngay", "duong_dan"}},
   };
   return kEvents;
 }

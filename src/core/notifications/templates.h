@@ -22,6 +22,7 @@ inline constexpr std::string_view kEventAnswered = "petition.answered";
 inline constexpr std::string_view kEventRateRequest = "petition.rate_request";
 inline constexpr std::string_view kEventDigest = "reminder.digest";
 inline constexpr std::string_view kEventEscalation = "reminder.escalation";
+inline constexpr std::string_view kEventResultsNotice = "conference.results_notice";
 
 struct MessageTemplate {
   std::string event;

@@ -19,7 +19,7 @@ constexpr int kMaxPageSize = 500;
 constexpr const char* kMessageColumns =
     "SELECT id, commune_id, event, channel, recipient_kind, recipient_name, address, "
     "official_id, petition_code, subject, body, state, attempts, last_error, transport, "
-    "created_at, sent_at, next_attempt_at FROM outbox_messages ";
+    "created_at, sent_at, next_attempt_at, topic FROM outbox_messages ";
 
 int64_t Millis(Timestamp t) { return t.time_since_epoch().count(); }
 
@@ -75,6 +75,7 @@ Result<OutboxMessage> MessageFromRow(const Statement& row) {
   m.created_at = TimeColumn(row, 15);
   m.sent_at = TimeColumn(row, 16);
   m.next_attempt_at = TimeColumn(row, 17);
+  m.topic = row.ColumnText(18);
   return m;
 }
 
@@ -190,9 +191,9 @@ Result<std::vector<OutboxMessage>> EnqueueMessagesIn(Connection& c,
         Statement insert,
         c.Prepare("INSERT INTO outbox_messages (commune_id, event, channel, recipient_kind, "
                   "recipient_name, address, official_id, petition_code, subject, body, state, "
-                  "attempts, last_error, transport, created_at, sent_at, next_attempt_at) "
+                  "attempts, last_error, transport, created_at, sent_at, next_attempt_at, topic) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, '', ?13, NULL, "
-                  "?14)"));
+                  "?14, ?15)"));
     insert.Bind(1, m.commune_id.value)
         .Bind(2, m.event)
         .Bind(3, MessageChannelCode(m.channel))
@@ -211,6 +212,7 @@ Result<std::vector<OutboxMessage>> EnqueueMessagesIn(Connection& c,
         .Bind(12, m.last_error)
         .Bind(13, Millis(now));
     BindTime(insert, 14, m.next_attempt_at);
+    insert.Bind(15, m.topic);
     RETURN_IF_ERROR(insert.Run());
     m.id = MessageId{c.LastInsertRowId()};
     if (!withheld) {
