@@ -16,7 +16,6 @@ namespace doithoai::web {
 namespace {
 
 using desk_json::kDenunciationTopic;
-using desk_json::kGroups;
 using desk_json::LocalTime;
 using desk_json::MinutesJson;
 using desk_json::OfficialName;
@@ -189,11 +188,11 @@ http::HttpResponse ConferenceDayApi::DeskJson(http::HttpRequest& request, Reques
   }
   json groups = json::array();
   json attendance = json::array();
-  for (ParticipantGroup g : kGroups) {
+  for (ParticipantGroup g : kParticipantGroups) {
     groups.push_back({{"code", ParticipantGroupCode(g)}, {"label", ParticipantGroupLabel(g)}});
   }
   for (const ConferenceSession& s : c.sessions) {
-    for (ParticipantGroup g : kGroups) {
+    for (ParticipantGroup g : kParticipantGroups) {
       int checked_in = 0;
       for (const Invitee& i : c.invitees) {
         if (i.group == g && i.checked_in_at && (i.session == 0 || i.session == s.number)) {

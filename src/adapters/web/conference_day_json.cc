@@ -111,18 +111,6 @@ json MinutesJson(const MinutesRecord& m) {
           {"addenda", addenda}};
 }
 
-const ParticipantGroup kGroups[9] = {
-    ParticipantGroup::kPartyCommittee,
-    ParticipantGroup::kPeoplesCouncil,
-    ParticipantGroup::kPeoplesCommittee,
-    ParticipantGroup::kFatherlandFront,
-    ParticipantGroup::kMassOrganisations,
-    ParticipantGroup::kCivilServants,
-    ParticipantGroup::kVillage,
-    ParticipantGroup::kInvitedAgency,
-    ParticipantGroup::kCitizenRepresentative,
-};
-
 std::string OfficialName(const std::vector<Official>& officials, std::optional<OfficialId> id) {
   if (!id) return "";
   for (const Official& o : officials) {

@@ -19,9 +19,6 @@ namespace doithoai::web::desk_json {
 inline constexpr char kDenunciationTopic[] =
     "Ý kiến có nội dung tố cáo (ghi nhận riêng theo quy định)";
 
-// The participant groups in the minutes' order (DLG-10 attendance).
-extern const ParticipantGroup kGroups[9];
-
 // "2023-12-08T07:31:00+07:00" (UTC+7, no DST), or null.
 nlohmann::json LocalTime(const std::optional<Timestamp>& t);
 std::string VillageName(const std::vector<Village>& villages, std::optional<VillageId> id);

@@ -202,15 +202,7 @@ http::HttpResponse ConferencePages::Show(http::HttpRequest& request, RequestCont
     d["issue"] = base + "/van-ban/" + kind + "/ban-hanh";
     d["replace"] = base + "/van-ban/" + kind + "/thay-the";
   }
-  const std::vector<ParticipantGroup> groups = {ParticipantGroup::kPartyCommittee,
-                                                ParticipantGroup::kPeoplesCouncil,
-                                                ParticipantGroup::kPeoplesCommittee,
-                                                ParticipantGroup::kFatherlandFront,
-                                                ParticipantGroup::kMassOrganisations,
-                                                ParticipantGroup::kCivilServants,
-                                                ParticipantGroup::kVillage,
-                                                ParticipantGroup::kInvitedAgency,
-                                                ParticipantGroup::kCitizenRepresentative};
+  const std::vector<ParticipantGroup> groups(kParticipantGroups.begin(), kParticipantGroups.end());
   const std::vector<InvitationStatus> statuses = {
       InvitationStatus::kDraft, InvitationStatus::kPrinted, InvitationStatus::kSent,
       InvitationStatus::kConfirmed, InvitationStatus::kDeclined};

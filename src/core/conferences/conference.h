@@ -7,6 +7,7 @@
 #ifndef DOITHOAI_CORE_CONFERENCES_CONFERENCE_H_
 #define DOITHOAI_CORE_CONFERENCES_CONFERENCE_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -86,6 +87,18 @@ enum class ParticipantGroup {
 std::string_view ParticipantGroupCode(ParticipantGroup v);  // "party_committee"
 Result<ParticipantGroup> ParseParticipantGroup(std::string_view code);
 std::string_view ParticipantGroupLabel(ParticipantGroup v);
+// Every group, in the order of the plan's section IV and the minutes' attendance.
+inline constexpr std::array<ParticipantGroup, 9> kParticipantGroups = {
+    ParticipantGroup::kPartyCommittee,
+    ParticipantGroup::kPeoplesCouncil,
+    ParticipantGroup::kPeoplesCommittee,
+    ParticipantGroup::kFatherlandFront,
+    ParticipantGroup::kMassOrganisations,
+    ParticipantGroup::kCivilServants,
+    ParticipantGroup::kVillage,
+    ParticipantGroup::kInvitedAgency,
+    ParticipantGroup::kCitizenRepresentative,
+};
 
 enum class InvitationStatus { kDraft, kPrinted, kSent, kConfirmed, kDeclined };
 std::string_view InvitationStatusCode(InvitationStatus v);  // "printed"

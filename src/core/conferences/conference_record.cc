@@ -96,18 +96,6 @@ bool AttendedSession(const Conference& conference, const Invitee& invitee,
   return conference.sessions.size() <= 1 || VietnamDate(*invitee.checked_in_at) == session.date;
 }
 
-constexpr std::array<ParticipantGroup, 9> kGroupOrder = {
-    ParticipantGroup::kPartyCommittee,
-    ParticipantGroup::kPeoplesCouncil,
-    ParticipantGroup::kPeoplesCommittee,
-    ParticipantGroup::kFatherlandFront,
-    ParticipantGroup::kMassOrganisations,
-    ParticipantGroup::kCivilServants,
-    ParticipantGroup::kVillage,
-    ParticipantGroup::kInvitedAgency,
-    ParticipantGroup::kCitizenRepresentative,
-};
-
 }  // namespace
 
 std::vector<OpinionRow> MakeOpinionRows(const Conference& conference,
@@ -221,7 +209,7 @@ Table OpinionTable(const std::vector<OpinionRow>& rows) {
 std::vector<GroupAttendance> SessionAttendance(const Conference& conference,
                                                const ConferenceSession& session) {
   std::vector<GroupAttendance> out;
-  for (ParticipantGroup group : kGroupOrder) {
+  for (ParticipantGroup group : kParticipantGroups) {
     std::optional<int> counted;
     for (const AttendanceCount& count : conference.attendance) {
       if (count.session == session.number && count.group == group) counted = count.count;
