@@ -283,6 +283,26 @@ TEST_F(ConferenceDayApiTest, TheResultsNoticeReachesEveryVillageHeadAndCountsAsD
   }
 }
 
+// The room screen closes with the session: no speaker left on it, the
+// speaker who was talking is done, and the screen says the session ended.
+TEST_F(ConferenceDayApiTest, TheRoomScreenClosesWhenTheSessionEnds) {
+  ASSERT_EQ(Post("/desk/sessions/1/start", nlohmann::json::object(), secretary_).status, 200);
+  AddSpeaker("k-last", "Vũ Văn Cuối");
+  ASSERT_EQ(
+      Post("/desk/speakers/state", {{"speaker_key", "k-last"}, {"state", "speaking"}}, secretary_)
+          .status,
+      200);
+  const std::string live_path = std::string(kBase) + "/live";
+  nlohmann::json live = nlohmann::json::parse(GetWithBearer(live_path, "", secretary_).body);
+  EXPECT_EQ(live["speaker"]["name"], "Vũ Văn Cuối");
+  EXPECT_EQ(live["ended"], false);
+  ASSERT_EQ(Post("/desk/sessions/1/end", nlohmann::json::object(), secretary_).status, 200);
+  live = nlohmann::json::parse(GetWithBearer(live_path, "", secretary_).body);
+  EXPECT_TRUE(live["speaker"].is_null());
+  EXPECT_EQ(live["ended"], true);
+  EXPECT_EQ(Stored()["speakers"][0]["state"], "done");
+}
+
 TEST_F(ConferenceDayApiTest, AnotherCommunesConferenceIsNotFound) {
   CreateOtherCommune();
   http::HttpResponse r =

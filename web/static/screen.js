@@ -29,6 +29,9 @@
     const waiting = !speaker && !opinion;
 
     $('scr-waiting').hidden = !waiting;
+    setText('scr-waiting', live && live.ended
+      ? 'Phiên họp đã kết thúc. Trân trọng cảm ơn quý vị đại biểu và Nhân dân!'
+      : 'Đang chờ…');
     $('scr-speaker-box').hidden = !speaker;
     setText('scr-speaker', speaker ? speaker.name : '');
     setText('scr-village', speaker ? speaker.village || '' : '');

@@ -290,6 +290,8 @@ http::HttpResponse ConferenceDayApi::LiveJson(http::HttpRequest& request, Reques
                      {"opinion", opinion},
                      {"agenda", agenda},
                      {"speakers_waiting", waiting},
+                     {"ended", c.FindSession(c.live.session) != nullptr &&
+                                   c.FindSession(c.live.session)->ended_at.has_value()},
                      {"opinions", c.opinions.size()},
                      {"updated_at", LocalTime(c.live.updated_at)}};
   http::HttpResponse r = JsonResponse(200, body);

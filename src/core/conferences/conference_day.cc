@@ -390,9 +390,20 @@ Result<ConferenceSession> ConferenceDay::EndSession(CommuneId commune, Conferenc
   if (c.state == ConferenceState::kCancelled) return Precondition("Hội nghị đã hủy.");
   // One write: the times are stored only if the session may be marked held.
   const Timestamp now = clock_.Now();
-  auto stamp = [now](ConferenceSession& s) {
+  auto stamp = [now](Conference& conf, ConferenceSession& s) {
     if (!s.started_at) s.started_at = now;  // ended without a recorded start
     if (!s.ended_at) s.ended_at = now;
+    // The room screen leaves the last speaker for the closing message.
+    if (conf.live.session == s.number) {
+      conf.live.speaker = 0;
+      conf.live.opinion = 0;
+      conf.live.updated_at = now;
+    }
+    for (Speaker& sp : conf.speakers) {
+      if (sp.session == s.number && sp.state == SpeakerState::kSpeaking) {
+        sp.state = SpeakerState::kDone;
+      }
+    }
   };
   if (!c.FindSession(number)->held) {
     ASSIGN_OR_RETURN(Conference held,
@@ -405,7 +416,7 @@ Result<ConferenceSession> ConferenceDay::EndSession(CommuneId commune, Conferenc
   change.apply = [&](Conference& conf) -> Result<std::string> {
     for (ConferenceSession& s : conf.sessions) {
       if (s.number != number) continue;
-      stamp(s);
+      stamp(conf, s);
       result = s;
     }
     return JsonSummary({{"session", std::to_string(number)}});

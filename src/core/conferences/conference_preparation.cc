@@ -180,7 +180,7 @@ Result<Conference> ConferenceService::RemoveBudgetLine(CommuneId commune, Confer
 
 Result<Conference> ConferenceService::MarkSessionHeld(
     CommuneId commune, ConferenceId id, int number, const AuditContext& ctx,
-    const std::function<void(ConferenceSession&)>& also) {
+    const std::function<void(Conference&, ConferenceSession&)>& also) {
   const Date today = Today();
   return Change(
       commune, id, std::nullopt, "conference.session_held",
@@ -199,7 +199,7 @@ Result<Conference> ConferenceService::MarkSessionHeld(
           return Precondition("Kế hoạch chưa ban hành.");
         }
         it->held = true;
-        if (also) also(*it);
+        if (also) also(c, *it);
         const bool all =
             std::all_of(c.sessions.begin(), c.sessions.end(), [](const auto& s) { return s.held; });
         std::string summary = Summary({{"session", std::to_string(number)}});

@@ -138,9 +138,9 @@ class ConferenceService {
   // A session took place (on or after its date); when every session has,
   // the conference moves to kHeld. `also` (optional) changes the session in
   // the same transaction once the checks pass (the desk's start/end times).
-  Result<Conference> MarkSessionHeld(CommuneId commune, ConferenceId id, int number,
-                                     const AuditContext& ctx,
-                                     const std::function<void(ConferenceSession&)>& also = nullptr);
+  Result<Conference> MarkSessionHeld(
+      CommuneId commune, ConferenceId id, int number, const AuditContext& ctx,
+      const std::function<void(Conference&, ConferenceSession&)>& also = nullptr);
   Result<Conference> Cancel(CommuneId commune, ConferenceId id, const std::string& reason,
                             const AuditContext& ctx);
 
