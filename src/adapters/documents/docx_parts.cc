@@ -10,6 +10,8 @@
 #include <memory>
 #include <utility>
 
+#include "core/text/xml_escape.h"
+
 namespace doithoai::docx {
 namespace {
 
@@ -30,31 +32,7 @@ constexpr std::string_view kNsAsvg = "http://schemas.microsoft.com/office/drawin
 // The a:ext uri under which Office 2016+ looks for an svgBlip.
 constexpr std::string_view kSvgBlipExtUri = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}";
 
-void AppendEscaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-          out.push_back(c);
-        }
-    }
-  }
-}
+void AppendEscaped(std::string& out, std::string_view text) { text::AppendXmlEscaped(out, text); }
 
 std::string S(std::string_view text) { return std::string(text); }
 

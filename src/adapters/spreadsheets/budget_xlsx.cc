@@ -30,11 +30,6 @@ enum Column : lxw_col_t {
 
 constexpr lxw_row_t kHeaderRow = 4;  // sheet row 5
 
-// "F6" for column `col`, 0-based row `row`.
-std::string Cell(lxw_col_t col, lxw_row_t row) {
-  return std::string(1, static_cast<char>('A' + col)) + std::to_string(row + 1);
-}
-
 bool IsWhole(double v) { return std::isfinite(v) && v == std::floor(v); }
 
 }  // namespace
@@ -56,15 +51,7 @@ Result<std::string> RenderBudgetXlsx(const Conference& conference, const Commune
   }
 
   auto make_format = [workbook](bool bold, bool border, const char* num_format, uint8_t align) {
-    lxw_format* f = workbook_add_format(workbook);
-    format_set_font_name(f, "Times New Roman");
-    format_set_font_size(f, 12);
-    if (bold) format_set_bold(f);
-    if (border) format_set_border(f, LXW_BORDER_THIN);
-    if (num_format != nullptr) format_set_num_format(f, num_format);
-    if (align != LXW_ALIGN_NONE) format_set_align(f, align);
-    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    return f;
+    return DocumentFormat(workbook, bold, border, num_format, align);
   };
   lxw_format* title = make_format(true, false, nullptr, LXW_ALIGN_CENTER);
   format_set_font_size(title, 14);
@@ -135,16 +122,17 @@ Result<std::string> RenderBudgetXlsx(const Conference& conference, const Commune
     worksheet_write_number(sheet, row, kUnitPrice, static_cast<double>(line.unit_price), money);
     worksheet_write_formula_num(
         sheet, row, kEstimate,
-        ("=ROUND(" + Cell(kQuantity, row) + "*" + Cell(kUnitPrice, row) + ",0)").c_str(), money,
-        static_cast<double>(estimate));
+        ("=ROUND(" + CellName(kQuantity, row) + "*" + CellName(kUnitPrice, row) + ",0)").c_str(),
+        money, static_cast<double>(estimate));
     if (line.actual.has_value()) {
       any_actual = true;
       actual_total += *line.actual;
       difference_total += *line.actual - estimate;
       worksheet_write_number(sheet, row, kActual, static_cast<double>(*line.actual), money);
-      worksheet_write_formula_num(sheet, row, kDifference,
-                                  ("=" + Cell(kActual, row) + "-" + Cell(kEstimate, row)).c_str(),
-                                  money, static_cast<double>(*line.actual - estimate));
+      worksheet_write_formula_num(
+          sheet, row, kDifference,
+          ("=" + CellName(kActual, row) + "-" + CellName(kEstimate, row)).c_str(), money,
+          static_cast<double>(*line.actual - estimate));
     } else {
       worksheet_write_blank(sheet, row, kActual, money);
       worksheet_write_blank(sheet, row, kDifference, money);
@@ -167,8 +155,8 @@ Result<std::string> RenderBudgetXlsx(const Conference& conference, const Commune
     if (conference.budget.empty()) {
       worksheet_write_number(sheet, total_row, total.col, 0, total_money);
     } else {
-      const std::string formula =
-          "=SUM(" + Cell(total.col, kHeaderRow + 1) + ":" + Cell(total.col, total_row - 1) + ")";
+      const std::string formula = "=SUM(" + CellName(total.col, kHeaderRow + 1) + ":" +
+                                  CellName(total.col, total_row - 1) + ")";
       worksheet_write_formula_num(sheet, total_row, total.col, formula.c_str(), total_money,
                                   static_cast<double>(total.value));
     }

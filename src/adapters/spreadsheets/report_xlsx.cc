@@ -57,11 +57,6 @@ int CountAt(const FieldFigures& row, lxw_col_t col) {
   }
 }
 
-// "B6" for column `col`, 0-based row `row`.
-std::string Cell(lxw_col_t col, lxw_row_t row) {
-  return std::string(1, static_cast<char>('A' + col)) + std::to_string(row + 1);
-}
-
 }  // namespace
 
 Result<std::string> ReportWorkbook(const ReportFigures& figures, const std::string& title) {
@@ -81,15 +76,7 @@ Result<std::string> ReportWorkbook(const ReportFigures& figures, const std::stri
   }
 
   auto make_format = [workbook](bool bold, bool border, const char* num_format, uint8_t align) {
-    lxw_format* f = workbook_add_format(workbook);
-    format_set_font_name(f, "Times New Roman");
-    format_set_font_size(f, 12);
-    if (bold) format_set_bold(f);
-    if (border) format_set_border(f, LXW_BORDER_THIN);
-    if (num_format != nullptr) format_set_num_format(f, num_format);
-    if (align != LXW_ALIGN_NONE) format_set_align(f, align);
-    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    return f;
+    return DocumentFormat(workbook, bold, border, num_format, align);
   };
   lxw_format* title_format = make_format(true, false, nullptr, LXW_ALIGN_CENTER);
   format_set_font_size(title_format, 14);
@@ -143,7 +130,7 @@ Result<std::string> ReportWorkbook(const ReportFigures& figures, const std::stri
       worksheet_write_number(sheet, total_row, col, value, total_count);
     } else {
       const std::string formula =
-          "=SUM(" + Cell(col, first_field) + ":" + Cell(col, total_row - 1) + ")";
+          "=SUM(" + CellName(col, first_field) + ":" + CellName(col, total_row - 1) + ")";
       worksheet_write_formula_num(sheet, total_row, col, formula.c_str(), total_count, value);
     }
   }

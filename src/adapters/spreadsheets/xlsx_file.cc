@@ -42,6 +42,23 @@ lxw_error WorkbookCloser::Close() {
   return workbook_close(workbook);
 }
 
+std::string CellName(lxw_col_t col, lxw_row_t row) {
+  return std::string(1, static_cast<char>('A' + col)) + std::to_string(row + 1);
+}
+
+lxw_format* DocumentFormat(lxw_workbook* workbook, bool bold, bool border, const char* num_format,
+                           uint8_t align) {
+  lxw_format* f = workbook_add_format(workbook);
+  format_set_font_name(f, "Times New Roman");
+  format_set_font_size(f, 12);
+  if (bold) format_set_bold(f);
+  if (border) format_set_border(f, LXW_BORDER_THIN);
+  if (num_format != nullptr) format_set_num_format(f, num_format);
+  if (align != LXW_ALIGN_NONE) format_set_align(f, align);
+  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+  return f;
+}
+
 Result<std::string> ReadWorkbookBack(const TempFile& file, std::string_view what) {
   auto unreadable = [what] {
     return MakeError(ErrorCode::kUnavailable,

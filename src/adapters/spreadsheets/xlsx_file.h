@@ -1,4 +1,4 @@
-// What the XLSX renderers (budget_xlsx.cc, petition_xlsx.cc) share around
+// What the XLSX renderers (budget, petition list, report) share around
 // libxlsxwriter, which writes a workbook to a named file only: a private
 // temporary file, a guard that closes the workbook on every path, and
 // reading the finished file back as bytes.
@@ -44,6 +44,15 @@ class WorkbookCloser {
  private:
   lxw_workbook* workbook_;
 };
+
+// "F6" for 0-based column `col` (A..Z) and row `row`.
+std::string CellName(lxw_col_t col, lxw_row_t row);
+
+// A cell format in the documents' face (Times New Roman 12 pt, vertically
+// centred): bold, thin borders, a number format (nullptr = General) and a
+// horizontal alignment (LXW_ALIGN_NONE = default).
+lxw_format* DocumentFormat(lxw_workbook* workbook, bool bold, bool border, const char* num_format,
+                           uint8_t align);
 
 // The bytes of the workbook just written to `file`; kUnavailable "Không đọc
 // lại được tệp Excel <what> vừa tạo." when it cannot be read.

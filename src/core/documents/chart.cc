@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text/xml_escape.h"
+
 namespace doithoai {
 namespace {
 
@@ -75,32 +77,12 @@ std::string FormatValue(double value) {
 // text is split into lines first); other control characters, which XML 1.0
 // forbids, are dropped.
 std::string Escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (c == '\n' || c == '\r' || c == '\t') {
-          out += ' ';
-        } else if (static_cast<unsigned char>(c) >= 0x20) {
-          out += c;
-        }
-    }
+  std::string flat(text);
+  for (char& c : flat) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
+  std::string out;
+  text::AppendXmlEscaped(out, flat);
   return out;
 }
 
