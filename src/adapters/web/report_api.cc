@@ -233,35 +233,47 @@ Result<ReportFigures> ReportApi::Figures(const Commune& commune, const ReportQue
   return ComputeReport(petitions, fields, from, to, petitions_.Today());
 }
 
-http::HttpResponse ReportApi::Summary(http::HttpRequest& request, RequestContext& ctx) {
-  http::HttpResponse denied;
+std::optional<ReportApi::CommuneReport> ReportApi::LoadCommuneReport(
+    const http::HttpRequest& request, const RequestContext& ctx, http::HttpResponse* response) {
   Result<Commune> commune =
-      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewPetitions, &denied);
-  if (!commune.ok()) return denied;
+      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewPetitions, response);
+  if (!commune.ok()) return std::nullopt;
   Result<http::FormData> params = http::ParseUrlEncoded(request.query);
-  if (!params.ok()) return ErrorResponse(request, params.error());
+  if (!params.ok()) {
+    *response = ErrorResponse(request, params.error());
+    return std::nullopt;
+  }
   Result<ReportQuery> query = QueryOf(*params, /*default_month=*/false);
-  if (!query.ok()) return ErrorResponse(request, query.error());
+  if (!query.ok()) {
+    *response = ErrorResponse(request, query.error());
+    return std::nullopt;
+  }
   Result<ReportFigures> figures = Figures(*commune, *query);
-  if (!figures.ok()) return ErrorResponse(request, figures.error());
-  nlohmann::json body = ReportJson(*figures);
-  body["period"] = query->period.code;
-  body["label"] = query->period.label;
+  if (!figures.ok()) {
+    *response = ErrorResponse(request, figures.error());
+    return std::nullopt;
+  }
+  return CommuneReport{std::move(commune).value(), std::move(query).value(),
+                       std::move(figures).value()};
+}
+
+http::HttpResponse ReportApi::Summary(http::HttpRequest& request, RequestContext& ctx) {
+  http::HttpResponse response;
+  std::optional<CommuneReport> report = LoadCommuneReport(request, ctx, &response);
+  if (!report) return response;
+  nlohmann::json body = ReportJson(report->figures);
+  body["period"] = report->query.period.code;
+  body["label"] = report->query.period.label;
   return JsonResponse(200, body);
 }
 
 http::HttpResponse ReportApi::File(http::HttpRequest& request, RequestContext& ctx, Format format) {
-  http::HttpResponse denied;
-  Result<Commune> commune =
-      AuthorizedCommune(request, ctx, communes_, CommuneAction::kViewPetitions, &denied);
-  if (!commune.ok()) return denied;
-  Result<http::FormData> params = http::ParseUrlEncoded(request.query);
-  if (!params.ok()) return ErrorResponse(request, params.error());
-  Result<ReportQuery> query = QueryOf(*params, /*default_month=*/false);
-  if (!query.ok()) return ErrorResponse(request, query.error());
-  Result<ReportFigures> figures = Figures(*commune, *query);
-  if (!figures.ok()) return ErrorResponse(request, figures.error());
-  const ReportPeriod& period = query->period;
+  http::HttpResponse response;
+  std::optional<CommuneReport> report = LoadCommuneReport(request, ctx, &response);
+  if (!report) return response;
+  const Commune* commune = &report->commune;
+  const ReportFigures* figures = &report->figures;
+  const ReportPeriod& period = report->query.period;
   if (figures->petitions == 0) {
     // Issue #7 "Bad input": a report for an empty period is refused.
     return ErrorResponse(

@@ -74,6 +74,12 @@ class ReportApi {
     Commune commune;
     ReportFigures figures;
   };
+  // A commune report request, authorised and computed.
+  struct CommuneReport {
+    Commune commune;
+    ReportQuery query;
+    ReportFigures figures;
+  };
   struct ProvinceFigures {
     std::string code;
     std::string name;  // "tỉnh Thanh Hóa"
@@ -90,6 +96,11 @@ class ReportApi {
   // The period and conference of a query string; with `default_month`, no
   // period at all means this month.
   Result<ReportQuery> QueryOf(const http::FormData& params, bool default_month);
+  // The commune of the request (kViewPetitions), its query (no default
+  // period) and figures; else the response to send (`denied` or an error).
+  std::optional<CommuneReport> LoadCommuneReport(const http::HttpRequest& request,
+                                                 const RequestContext& ctx,
+                                                 http::HttpResponse* response);
   // The one query path: the figures of `commune` over `query`, as of today.
   Result<ReportFigures> Figures(const Commune& commune, const ReportQuery& query);
   // Every commune of province `code` (admin-unit parent today) with its
