@@ -1,8 +1,8 @@
 // Petition search benchmark (issue #5): seeds a SQLite database with N
 // synthetic petitions (default 1,000,000) of one commune through the
-// repository the server uses (SqlitePetitionRepository::CreateMany, one
+// repository the server uses (SqlPetitionRepository::CreateMany, one
 // transaction per batch, synchronous=FULL), then runs a fixed set of search
-// queries through SqlitePetitionRepository::Search (limit 50, as the staff
+// queries through SqlPetitionRepository::Search (limit 50, as the staff
 // list) and prints their latency (p50/p95/p99/max), the result counts and the
 // size of the database file.
 //
@@ -33,9 +33,9 @@
 #include <string_view>
 #include <vector>
 
+#include "adapters/storage/sql/commune_repository.h"
+#include "adapters/storage/sql/petition_repository.h"
 #include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
-#include "adapters/storage/sqlite/sqlite_petition_repository.h"
 #include "core/calendar/date.h"
 #include "core/communes/commune.h"
 #include "core/petitions/classification.h"
@@ -399,7 +399,7 @@ struct Fixture {
   std::vector<UnitId> units;
 };
 
-Fixture LoadOrCreateCommune(doithoai::sqlite::SqliteCommuneRepository& communes,
+Fixture LoadOrCreateCommune(doithoai::sql::SqlCommuneRepository& communes,
                             const doithoai::AuditContext& ctx) {
   Fixture f;
   doithoai::Result<doithoai::Commune> found = communes.FindCommuneBySlug(kSlug);
@@ -528,8 +528,8 @@ int main(int argc, char** argv) {
     std::unique_ptr<doithoai::sqlite::SqliteDatabase> db =
         Check(doithoai::sqlite::SqliteDatabase::Open(path), "Open " + path);
     Check(db->Migrate(), "Migrate");
-    doithoai::sqlite::SqliteCommuneRepository communes(*db);
-    doithoai::sqlite::SqlitePetitionRepository petitions(*db);
+    doithoai::sql::SqlCommuneRepository communes(*db);
+    doithoai::sql::SqlPetitionRepository petitions(*db);
     doithoai::AuditContext ctx;
     ctx.actor_name = "bench";
     ctx.at = Timestamp{std::chrono::sys_days(today.sys_days())};

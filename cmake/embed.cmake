@@ -14,6 +14,7 @@ foreach(path IN LISTS FILES)
   # Short resource names: "migrations/sqlite/0001_init.sql", "templates/x.html",
   # "static/app.css", "data/demo/x.json".
   string(REGEX REPLACE "^src/adapters/storage/sqlite/migrations/" "migrations/sqlite/" rel "${rel}")
+  string(REGEX REPLACE "^src/adapters/storage/postgres/migrations/" "migrations/postgresql/" rel "${rel}")
   string(REGEX REPLACE "^web/" "" rel "${rel}")
   file(READ ${path} hex HEX)
   string(LENGTH "${hex}" hexlen)

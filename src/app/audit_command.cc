@@ -5,21 +5,18 @@
 #include <cstdio>
 #include <memory>
 
-#include "adapters/storage/sqlite/audit_log.h"
-#include "adapters/storage/sqlite/database.h"
+#include "adapters/storage/sql/audit_log.h"
+#include "app/commands.h"
 
 namespace doithoai::app {
 
 int RunAuditVerify(const std::string& db_path) {
-  sqlite::OpenOptions options;
-  options.create_if_missing = false;
-  Result<std::unique_ptr<sqlite::SqliteDatabase>> db =
-      sqlite::SqliteDatabase::Open(db_path, options);
+  Result<std::unique_ptr<sql::Database>> db = OpenExisting(db_path);
   if (!db.ok()) {
     std::fprintf(stderr, "Lỗi: %s\n", db.error().message.c_str());
     return 1;
   }
-  Result<sqlite::AuditVerifyReport> report = sqlite::VerifyAuditChain(**db);
+  Result<sql::AuditVerifyReport> report = sql::VerifyAuditChain(**db);
   if (!report.ok()) {
     std::fprintf(stderr, "Lỗi: %s\n", report.error().message.c_str());
     return 1;

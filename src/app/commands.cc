@@ -13,9 +13,10 @@
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/crypto/sodium_identity_vault.h"
 #include "adapters/http/server.h"
+#include "adapters/storage/open_database.h"
+#include "adapters/storage/sql/account_store.h"
+#include "adapters/storage/sql/commune_repository.h"
 #include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_account_store.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/system/system_clock.h"
 #include "app/demo.h"
 #include "app/job_worker.h"
@@ -61,10 +62,10 @@ Result<std::string> ReadInputFile(const std::string& path, std::uintmax_t max_by
   return data;
 }
 
-Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenExisting(const std::string& path) {
-  sqlite::OpenOptions options;
+Result<std::unique_ptr<sql::Database>> OpenExisting(const std::string& db) {
+  storage::DatabaseOptions options;
   options.create_if_missing = false;
-  return sqlite::SqliteDatabase::Open(path, options);
+  return storage::OpenDatabase(db, options);
 }
 
 AuditContext CliAuditContext(const Clock& clock) {
@@ -75,8 +76,8 @@ AuditContext CliAuditContext(const Clock& clock) {
 }
 
 Result<std::string> LoadSecretKey(const std::string& db_path, const std::string& key_file) {
-  return crypto::SodiumIdentityVault::LoadOrCreateKeyFile(key_file.empty() ? db_path + ".key"
-                                                                           : key_file);
+  return crypto::SodiumIdentityVault::LoadOrCreateKeyFile(
+      key_file.empty() ? storage::SidecarBase(db_path) + ".key" : key_file);
 }
 
 namespace {
@@ -84,7 +85,7 @@ namespace {
 // `final_path`: where the database will live (the key and files go beside it).
 Status InitInto(const std::string& path, const std::string& final_path, DemoMode demo,
                 bool* demo_created) {
-  ASSIGN_OR_RETURN(auto db, sqlite::SqliteDatabase::Open(path));
+  ASSIGN_OR_RETURN(auto db, storage::OpenDatabase(path));
   RETURN_IF_ERROR(db->Migrate());
   // The administrative-unit snapshot shipped in data/admin_units (ADC-06).
   RETURN_IF_ERROR(ImportShippedAdminUnits(*db));
@@ -94,7 +95,7 @@ Status InitInto(const std::string& path, const std::string& final_path, DemoMode
     DemoClock clock(system_clock);
     AppOptions options;
     ASSIGN_OR_RETURN(options.secret_key, LoadSecretKey(final_path, ""));
-    options.files_dir = final_path + ".files";
+    options.files_dir = storage::SidecarBase(final_path) + ".files";
     Application app(*db, clock, *crypto, options);
     DemoHistory history{app.conference_day(), clock};
     ASSIGN_OR_RETURN(DemoResult result,
@@ -133,7 +134,9 @@ void LogAccess(const http::AccessLogEntry& e, const Clock& clock) {
 int RunInit(const std::string& db_path, DemoMode demo) {
   bool demo_created = false;
   std::error_code ec;
-  if (fs::exists(db_path, ec)) {
+  if (storage::IsPostgresUrl(db_path) || fs::exists(storage::SqlitePath(db_path), ec)) {
+    // PostgreSQL: the database exists (created by the administrator) and
+    // every migration is a transaction of its own.
     Status s = InitInto(db_path, db_path, demo, &demo_created);
     if (!s.ok()) return Fail(s.error());
   } else {
@@ -179,7 +182,13 @@ int RunMigrate(const std::string& db_path) {
 int RunBackup(const std::string& db_path, const std::string& out_path) {
   auto db = OpenExisting(db_path);
   if (!db.ok()) return Fail(db.error());
-  Status s = (*db)->Backup(out_path);
+  auto* file = dynamic_cast<sqlite::SqliteDatabase*>(db->get());
+  if (file == nullptr) {
+    return Fail(MakeError(ErrorCode::kFailedPrecondition,
+                          "Lệnh backup chỉ dùng cho tệp SQLite; với PostgreSQL hãy dùng pg_dump "
+                          "hoặc pg_basebackup (docs/deploying.md)"));
+  }
+  Status s = file->Backup(out_path);
   if (!s.ok()) return Fail(s.error());
   std::printf("Đã sao lưu %s vào %s\n", db_path.c_str(), out_path.c_str());
   return 0;

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "adapters/storage/sqlite/database.h"
+#include "adapters/storage/sql/database.h"
 #include "app/config.h"
 #include "core/audit/audit_entry.h"
 
@@ -21,7 +21,7 @@ int Fail(const Error& error);
 Result<std::string> ReadInputFile(const std::string& path, std::uintmax_t max_bytes,
                                   const std::string& what);
 // Opens an existing database (never creates one).
-Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenExisting(const std::string& path);
+Result<std::unique_ptr<sql::Database>> OpenExisting(const std::string& db);
 // The audit context of a command-line operator.
 AuditContext CliAuditContext(const Clock& clock);
 // The 32-byte identity-sealing key (CONF-01) from `key_file`, or from

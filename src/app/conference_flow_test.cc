@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/crypto/sodium_crypto.h"
-#include "adapters/storage/sqlite/audit_log.h"
+#include "adapters/storage/sql/audit_log.h"
 #include "app/demo.h"
 #include "app/demo_app_testing.h"
 #include "app/wiring.h"
@@ -61,7 +61,7 @@ class ConferenceFlowTest : public DemoAppTest {
   }
 
   int64_t AuditCount(const std::string& action) {
-    auto entries = sqlite::SqliteAuditReader(*db_).Recent(commune_, 1000);
+    auto entries = sql::SqlAuditReader(*db_).Recent(commune_, 1000);
     int64_t n = 0;
     for (const auto& e : entries.value()) n += e.action == action ? 1 : 0;
     return n;

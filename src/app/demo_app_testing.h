@@ -18,6 +18,7 @@
 
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/http/form.h"
+#include "adapters/storage/sqlite/database.h"
 #include "app/demo.h"
 #include "app/wiring.h"
 #include "core/calendar/date.h"

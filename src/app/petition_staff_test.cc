@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "adapters/import/table_file.h"
-#include "adapters/storage/sqlite/audit_log.h"
+#include "adapters/storage/sql/audit_log.h"
 #include "adapters/web/petition_view.h"
 #include "adapters/web/site.h"
 #include "app/demo_app_testing.h"
@@ -320,7 +320,7 @@ TEST_F(PetitionStaffTest, OnlyAHandlerSeesTheIdentityAfterAnAuditedRead) {
   EXPECT_TRUE(Contains(handler_page.body, "Xem danh tính (được ghi nhật ký)"));
   auto reads = [&] {
     int n = 0;
-    auto recent = sqlite::SqliteAuditReader(*db_).Recent(demo_, 1000);
+    auto recent = sql::SqlAuditReader(*db_).Recent(demo_, 1000);
     EXPECT_TRUE(recent.ok());
     for (const AuditEntry& e : *recent) {
       n += e.action == "petition.read_identity" ? 1 : 0;

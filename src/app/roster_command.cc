@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "adapters/import/table_file.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
+#include "adapters/storage/sql/commune_repository.h"
 #include "adapters/system/system_clock.h"
 #include "app/commands.h"
 #include "core/communes/roster_import.h"
@@ -28,7 +28,7 @@ Result<std::string> Import(const std::string& db_path, const std::string& commun
   ASSIGN_OR_RETURN(std::vector<CsvRow> rows, import::ReadTableFile(data));
   ASSIGN_OR_RETURN(auto db, OpenExisting(db_path));
   RETURN_IF_ERROR(db->Migrate());
-  sqlite::SqliteCommuneRepository communes(*db);
+  sql::SqlCommuneRepository communes(*db);
   Result<Commune> commune = communes.FindCommuneBySlug(commune_slug);
   if (!commune.ok() && commune.error().code == ErrorCode::kNotFound) {
     return MakeError(ErrorCode::kInvalidArgument,

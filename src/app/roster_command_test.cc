@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "adapters/import/xlsx_testing.h"
+#include "adapters/storage/sql/commune_repository.h"
 #include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
 
 namespace doithoai::app {
 namespace {
@@ -32,7 +32,7 @@ class RosterCommandTest : public ::testing::Test {
     auto db = sqlite::SqliteDatabase::Open(db_path_);
     ASSERT_TRUE(db.ok()) << db.error().message;
     ASSERT_TRUE((*db)->Migrate().ok());
-    sqlite::SqliteCommuneRepository repo(**db);
+    sql::SqlCommuneRepository repo(**db);
     AuditContext ctx;
     ctx.actor_name = "test";
     Commune commune;
@@ -65,7 +65,7 @@ class RosterCommandTest : public ::testing::Test {
   std::vector<std::string> VillageNames() {
     auto db = sqlite::SqliteDatabase::Open(db_path_);
     EXPECT_TRUE(db.ok());
-    sqlite::SqliteCommuneRepository repo(**db);
+    sql::SqlCommuneRepository repo(**db);
     auto commune = repo.FindCommuneBySlug("hoang-truong");
     std::vector<std::string> names;
     Result<std::vector<Village>> villages = repo.ListVillages(commune->id);
@@ -78,7 +78,7 @@ class RosterCommandTest : public ::testing::Test {
 
   size_t OfficialCount() {
     auto db = sqlite::SqliteDatabase::Open(db_path_);
-    sqlite::SqliteCommuneRepository repo(**db);
+    sql::SqlCommuneRepository repo(**db);
     auto commune = repo.FindCommuneBySlug("hoang-truong");
     return repo.ListOfficials(commune->id)->size();
   }

@@ -1,5 +1,5 @@
 // `doithoai units import`: file reading, error printing and wiring of the CSV
-// parser (core) to SqliteAdminUnitStore. The file is checked in full before
+// parser (core) to SqlAdminUnitStore. The file is checked in full before
 // the database is opened, so a bad file changes nothing, not even the schema.
 #include "app/units_command.h"
 
@@ -46,13 +46,13 @@ int Fail(const Error& error, const std::string& file_label) {
   return app::Fail(rows);
 }
 
-int Succeed(const sqlite::ImportSummary& summary) {
+int Succeed(const sql::ImportSummary& summary) {
   std::printf("Đã nhập %d đơn vị hành chính (%d không đổi).\n", summary.inserted,
               summary.unchanged);
   return 0;
 }
 
-Result<std::unique_ptr<sqlite::SqliteDatabase>> OpenMigrated(const std::string& db_path) {
+Result<std::unique_ptr<sql::Database>> OpenMigrated(const std::string& db_path) {
   ASSIGN_OR_RETURN(auto db, OpenExisting(db_path));
   RETURN_IF_ERROR(db->Migrate());
   return db;
@@ -82,17 +82,16 @@ Result<std::vector<AdminUnit>> ParseShipped(std::string* bad_file) {
 
 }  // namespace
 
-Result<sqlite::ImportSummary> ImportAdminUnitsCsv(sqlite::SqliteDatabase& db,
-                                                  std::string_view csv) {
+Result<sql::ImportSummary> ImportAdminUnitsCsv(sql::Database& db, std::string_view csv) {
   ASSIGN_OR_RETURN(std::vector<AdminUnit> units, ParseAdminUnitsCsv(csv));
-  sqlite::SqliteAdminUnitStore store(db);
+  sql::SqlAdminUnitStore store(db);
   return store.ImportSnapshot(units);
 }
 
-Result<sqlite::ImportSummary> ImportShippedAdminUnits(sqlite::SqliteDatabase& db) {
+Result<sql::ImportSummary> ImportShippedAdminUnits(sql::Database& db) {
   std::string bad_file;
   ASSIGN_OR_RETURN(std::vector<AdminUnit> units, ParseShipped(&bad_file));
-  sqlite::SqliteAdminUnitStore store(db);
+  sql::SqlAdminUnitStore store(db);
   return store.ImportSnapshot(units);
 }
 
@@ -102,12 +101,12 @@ namespace {
 // transaction and reports the counts.
 int ImportInto(const std::string& db_path, const std::vector<AdminUnit>& units,
                const std::string& file_label) {
-  Result<std::unique_ptr<sqlite::SqliteDatabase>> db = OpenMigrated(db_path);
+  Result<std::unique_ptr<sql::Database>> db = OpenMigrated(db_path);
   if (!db.ok()) {
     return Fail(db.error(), "");
   }
-  sqlite::SqliteAdminUnitStore store(**db);
-  Result<sqlite::ImportSummary> summary = store.ImportSnapshot(units);
+  sql::SqlAdminUnitStore store(**db);
+  Result<sql::ImportSummary> summary = store.ImportSnapshot(units);
   if (!summary.ok()) {
     return Fail(summary.error(), file_label);
   }

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_admin_unit_store.h"
+#include "adapters/storage/sql/admin_unit_store.h"
+#include "adapters/storage/sql/database.h"
 
 namespace doithoai::app {
 
@@ -18,11 +18,11 @@ inline constexpr std::string_view kShippedUnitsPrefix = "data/admin_units/";
 
 // Parses `csv` (ParseAdminUnitsCsv) and imports it into `db`, which must be
 // migrated. Nothing is written unless every row is valid.
-Result<sqlite::ImportSummary> ImportAdminUnitsCsv(sqlite::SqliteDatabase& db, std::string_view csv);
+Result<sql::ImportSummary> ImportAdminUnitsCsv(sql::Database& db, std::string_view csv);
 
 // Imports every shipped snapshot, in name (= date) order, in one transaction.
 // Idempotent; for use inside `doithoai init` on the database being built.
-Result<sqlite::ImportSummary> ImportShippedAdminUnits(sqlite::SqliteDatabase& db);
+Result<sql::ImportSummary> ImportShippedAdminUnits(sql::Database& db);
 
 // CLI: reads `csv_path`, checks it, then opens the existing database at
 // `db_path` (never creates it), migrates it and imports. Prints

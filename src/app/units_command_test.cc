@@ -10,8 +10,8 @@
 #include <memory>
 #include <string>
 
+#include "adapters/storage/sql/admin_unit_store.h"
 #include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_admin_unit_store.h"
 
 namespace doithoai::app {
 namespace {
@@ -54,8 +54,8 @@ class UnitsCommandTest : public ::testing::Test {
   int64_t CountUnits() {
     auto db = sqlite::SqliteDatabase::Open(db_path_);
     EXPECT_TRUE(db.ok());
-    auto count = (*db)->Read<int64_t>([](sqlite::Connection& c) -> Result<int64_t> {
-      ASSIGN_OR_RETURN(sqlite::Statement stmt, c.Prepare("SELECT count(*) FROM admin_units"));
+    auto count = (*db)->Read<int64_t>([](sql::Connection& c) -> Result<int64_t> {
+      ASSIGN_OR_RETURN(sql::Statement stmt, c.Prepare("SELECT count(*) FROM admin_units"));
       ASSIGN_OR_RETURN(bool row, stmt.Step());
       return row ? stmt.ColumnInt(0) : int64_t{-1};
     });
@@ -128,7 +128,7 @@ TEST_F(UnitsCommandTest, ShippedSnapshotResolvesTheDemoCommune) {
 
   auto db = sqlite::SqliteDatabase::Open(db_path_);
   ASSERT_TRUE(db.ok());
-  sqlite::SqliteAdminUnitStore store(**db);
+  sql::SqlAdminUnitStore store(**db);
   // data/demo/hoang-truong.json uses the placeholder code 99001.
   auto demo = store.FindValidOn("99001", "2025-07-01");
   ASSERT_TRUE(demo.ok()) << demo.error().message;
@@ -142,7 +142,7 @@ TEST_F(UnitsCommandTest, ShippedSnapshotResolvesTheDemoCommune) {
   EXPECT_EQ((*province)->type, AdminUnitType::kProvince);
 
   // Idempotent, as `doithoai init` may run on an existing database.
-  Result<sqlite::ImportSummary> again = ImportShippedAdminUnits(**db);
+  Result<sql::ImportSummary> again = ImportShippedAdminUnits(**db);
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->inserted, 0);
   EXPECT_GT(again->unchanged, 1);
@@ -152,10 +152,10 @@ TEST_F(UnitsCommandTest, ImportAdminUnitsCsvWorksOnAnOpenDatabase) {
   auto db = sqlite::SqliteDatabase::Open(":memory:");
   ASSERT_TRUE(db.ok());
   ASSERT_TRUE((*db)->Migrate().ok());
-  Result<sqlite::ImportSummary> r = ImportAdminUnitsCsv(**db, kGoodCsv);
+  Result<sql::ImportSummary> r = ImportAdminUnitsCsv(**db, kGoodCsv);
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(*r, (sqlite::ImportSummary{2, 0}));
-  Result<sqlite::ImportSummary> bad = ImportAdminUnitsCsv(**db, kBadCsv);
+  EXPECT_EQ(*r, (sql::ImportSummary{2, 0}));
+  Result<sql::ImportSummary> bad = ImportAdminUnitsCsv(**db, kBadCsv);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().fields.size(), 2u);
 }

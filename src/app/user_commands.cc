@@ -8,9 +8,9 @@
 #include <iostream>
 
 #include "adapters/crypto/sodium_crypto.h"
-#include "adapters/storage/sqlite/sqlite_account_store.h"
-#include "adapters/storage/sqlite/sqlite_admin_unit_store.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
+#include "adapters/storage/sql/account_store.h"
+#include "adapters/storage/sql/admin_unit_store.h"
+#include "adapters/storage/sql/commune_repository.h"
 #include "adapters/system/system_clock.h"
 #include "app/commands.h"
 #include "app/demo.h"
@@ -121,8 +121,8 @@ int RunUserAdd(const UserAddArgs& args) {
   auto db = OpenExisting(args.db_path);
   if (!db.ok()) return Fail(db.error());
   if (Result<int> m = (*db)->Migrate(); !m.ok()) return Fail(m.error());
-  sqlite::SqliteCommuneRepository communes(**db);
-  sqlite::SqliteAccountRepository accounts(**db);
+  sql::SqlCommuneRepository communes(**db);
+  sql::SqlAccountRepository accounts(**db);
   Result<Account> account = BuildAccount(args, communes);
   if (!account.ok()) return Fail(account.error());
   // Check everything before reading the password, so a typo fails fast.
@@ -145,9 +145,9 @@ int RunUserAdd(const UserAddArgs& args) {
 int RunUserPasswd(const std::string& db_path, const std::string& username) {
   auto db = OpenExisting(db_path);
   if (!db.ok()) return Fail(db.error());
-  sqlite::SqliteAccountRepository accounts(**db);
-  sqlite::SqliteSessionStore sessions(**db);
-  sqlite::SqliteThrottleStore throttle(**db);
+  sql::SqlAccountRepository accounts(**db);
+  sql::SqlSessionStore sessions(**db);
+  sql::SqlThrottleStore throttle(**db);
   Result<Account> account = FindByUsername(accounts, username);
   if (!account.ok()) return Fail(account.error());
   std::string password = ReadPassword("Mật khẩu mới: ");
@@ -166,8 +166,8 @@ int RunUserPasswd(const std::string& db_path, const std::string& username) {
 int RunUserList(const std::string& db_path, const std::string& commune_slug) {
   auto db = OpenExisting(db_path);
   if (!db.ok()) return Fail(db.error());
-  sqlite::SqliteCommuneRepository communes(**db);
-  sqlite::SqliteAccountRepository accounts(**db);
+  sql::SqlCommuneRepository communes(**db);
+  sql::SqlAccountRepository accounts(**db);
   AccountScope scope = AccountScope::System();
   if (!commune_slug.empty()) {
     Result<Commune> c = FindCommune(communes, commune_slug);
@@ -187,8 +187,8 @@ int RunUserList(const std::string& db_path, const std::string& commune_slug) {
 int RunUserSetDisabled(const std::string& db_path, const std::string& username, bool disabled) {
   auto db = OpenExisting(db_path);
   if (!db.ok()) return Fail(db.error());
-  sqlite::SqliteAccountRepository accounts(**db);
-  sqlite::SqliteSessionStore sessions(**db);
+  sql::SqlAccountRepository accounts(**db);
+  sql::SqlSessionStore sessions(**db);
   Result<Account> account = FindByUsername(accounts, username);
   if (!account.ok()) return Fail(account.error());
   SystemClock clock;
@@ -237,7 +237,7 @@ int RunCommuneAdd(const CommuneAddArgs& args) {
   SystemClock clock;
   // Check the code against the administrative-unit snapshot (ADC-06): fill
   // the province from it, and warn when the code is not in the snapshot.
-  sqlite::SqliteAdminUnitStore units(**db);
+  sql::SqlAdminUnitStore units(**db);
   std::string today = IsoDate(clock.Now());
   Result<std::optional<AdminUnit>> unit = units.FindValidOn(commune.code, today);
   if (!unit.ok()) return Fail(unit.error());
@@ -250,7 +250,7 @@ int RunCommuneAdd(const CommuneAddArgs& args) {
     Result<std::optional<AdminUnit>> parent = units.FindValidOn((**unit).parent_code, today);
     if (parent.ok() && parent->has_value()) commune.province_name = (**parent).name;
   }
-  sqlite::SqliteCommuneRepository communes(**db);
+  sql::SqlCommuneRepository communes(**db);
   Result<CommuneId> id = communes.CreateCommune(commune, CliAuditContext(clock));
   if (!id.ok()) return Fail(id.error());
   std::printf("Đã thêm %s (/x/%s).\n", commune.PeoplesCommitteeName().c_str(),

@@ -4,6 +4,7 @@
 
 #include <cassert>
 
+#include "adapters/storage/open_database.h"
 #include "adapters/web/dispatch.h"
 #include "adapters/web/responses.h"
 #include "app/calendar_data.h"
@@ -36,14 +37,14 @@ std::string RandomSecret(std::string secret) {
   return secret;
 }
 
-std::string FilesDir(const sqlite::SqliteDatabase& db, const AppOptions& options) {
+std::string FilesDir(const sql::Database& db, const AppOptions& options) {
   if (!options.files_dir.empty()) return options.files_dir;
-  return db.path() + ".files";
+  return storage::SidecarBase(db.Describe()) + ".files";
 }
 
 }  // namespace
 
-Application::Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto& crypto,
+Application::Application(sql::Database& db, const Clock& clock, Crypto& crypto,
                          const AppOptions& options)
     : communes_(db),
       accounts_(db),

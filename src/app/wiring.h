@@ -12,16 +12,16 @@
 #include "adapters/http/server.h"
 #include "adapters/notify/notify_config.h"
 #include "adapters/storage/files/file_attachment_store.h"
-#include "adapters/storage/sqlite/audit_log.h"
-#include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_account_store.h"
-#include "adapters/storage/sqlite/sqlite_case_repository.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
-#include "adapters/storage/sqlite/sqlite_conference_repository.h"
-#include "adapters/storage/sqlite/sqlite_job_queue.h"
-#include "adapters/storage/sqlite/sqlite_notification_settings.h"
-#include "adapters/storage/sqlite/sqlite_outbox.h"
-#include "adapters/storage/sqlite/sqlite_petition_repository.h"
+#include "adapters/storage/sql/account_store.h"
+#include "adapters/storage/sql/audit_log.h"
+#include "adapters/storage/sql/case_repository.h"
+#include "adapters/storage/sql/commune_repository.h"
+#include "adapters/storage/sql/conference_repository.h"
+#include "adapters/storage/sql/database.h"
+#include "adapters/storage/sql/job_queue.h"
+#include "adapters/storage/sql/notification_settings.h"
+#include "adapters/storage/sql/outbox.h"
+#include "adapters/storage/sql/petition_repository.h"
 #include "adapters/web/account_admin_pages.h"
 #include "adapters/web/account_pages.h"
 #include "adapters/web/admin_pages.h"
@@ -68,7 +68,7 @@ struct AppOptions {
 
 class Application {
  public:
-  Application(sqlite::SqliteDatabase& db, const Clock& clock, Crypto& crypto,
+  Application(sql::Database& db, const Clock& clock, Crypto& crypto,
               const AppOptions& options = {});
   Application(const Application&) = delete;
   Application& operator=(const Application&) = delete;
@@ -97,22 +97,22 @@ class Application {
   OutboxRepository& outbox() { return outbox_; }
 
  private:
-  sqlite::SqliteCommuneRepository communes_;
-  sqlite::SqliteAccountRepository accounts_;
-  sqlite::SqliteSessionStore sessions_;
-  sqlite::SqliteThrottleStore throttle_;
-  sqlite::SqliteAuditReader audit_reader_;
-  sqlite::SqliteConferenceRepository conference_repo_;
+  sql::SqlCommuneRepository communes_;
+  sql::SqlAccountRepository accounts_;
+  sql::SqlSessionStore sessions_;
+  sql::SqlThrottleStore throttle_;
+  sql::SqlAuditReader audit_reader_;
+  sql::SqlConferenceRepository conference_repo_;
   WorkingCalendar calendar_;  // embedded data/calendar, validated by tests
   ConferenceService conference_service_;
-  sqlite::SqlitePetitionRepository petition_repo_;
+  sql::SqlPetitionRepository petition_repo_;
   std::unique_ptr<crypto::SodiumIdentityVault> vault_;
   files::FileAttachmentStore attachment_store_;
   PetitionService petition_service_;
-  sqlite::SqliteJobQueue job_queue_;
-  sqlite::SqliteOutbox outbox_;
-  sqlite::SqliteNotificationSettings notify_settings_;
-  sqlite::SqliteCaseRepository case_repo_;
+  sql::SqlJobQueue job_queue_;
+  sql::SqlOutbox outbox_;
+  sql::SqlNotificationSettings notify_settings_;
+  sql::SqlCaseRepository case_repo_;
   NotificationService notification_service_;
   InsightService insight_service_;
   CaseService case_service_;

@@ -133,7 +133,7 @@ nlohmann::json FiguresView(const ReportFigures& f) {
   return j;
 }
 
-// Resolves `code` among `units` the way SqliteAdminUnitStore::FindValidOn
+// Resolves `code` among `units` the way SqlAdminUnitStore::FindValidOn
 // does: the latest version begun on or before the day, unless closed by then.
 std::optional<AdminUnit> FindIn(const std::vector<AdminUnit>& units, std::string_view code,
                                 std::string_view day) {

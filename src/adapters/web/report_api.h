@@ -48,7 +48,7 @@ namespace doithoai::web {
 
 // The version of the administrative unit `code` valid on `iso_date`
 // (YYYY-MM-DD), or nullopt: the signature of
-// sqlite::SqliteAdminUnitStore::FindValidOn.
+// sql::SqlAdminUnitStore::FindValidOn.
 using AdminUnitLookup = std::function<Result<std::optional<AdminUnit>>(std::string_view code,
                                                                        std::string_view iso_date)>;
 

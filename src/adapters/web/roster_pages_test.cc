@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "adapters/import/xlsx_testing.h"
+#include "adapters/storage/sql/commune_repository.h"
 #include "adapters/storage/sqlite/database.h"
-#include "adapters/storage/sqlite/sqlite_commune_repository.h"
 #include "adapters/web/dispatch.h"
 #include "core/testing/fake_clock.h"
 #include "core/testing/in_memory_accounts.h"
@@ -47,7 +47,7 @@ class RosterPagesTest : public ::testing::Test {
     ASSERT_TRUE(db.ok());
     db_ = std::move(db).value();
     ASSERT_TRUE(db_->Migrate().ok());
-    communes_ = std::make_unique<sqlite::SqliteCommuneRepository>(*db_);
+    communes_ = std::make_unique<sql::SqlCommuneRepository>(*db_);
     AuditContext ctx;
     ctx.actor_name = "test";
     commune_ = AddCommune("hoang-truong", "16000", ctx);
@@ -125,7 +125,7 @@ class RosterPagesTest : public ::testing::Test {
   InMemoryThrottleStore throttle_;
   FakeCrypto crypto_;
   std::unique_ptr<sqlite::SqliteDatabase> db_;
-  std::unique_ptr<sqlite::SqliteCommuneRepository> communes_;
+  std::unique_ptr<sql::SqlCommuneRepository> communes_;
   std::unique_ptr<Authenticator> auth_;
   http::Router router_;
   std::unique_ptr<Site> site_;

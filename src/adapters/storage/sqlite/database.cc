@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "adapters/resources/embedded.h"
+#include "adapters/storage/sql/migrations.h"
 
 namespace doithoai::sqlite {
 
@@ -26,7 +26,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kMemoryPath = ":memory:";
-constexpr std::string_view kMigrationPrefix = "migrations/sqlite/";
 
 std::string ReadOnlyMessage(const std::string& path) {
   return "Cơ sở dữ liệu chỉ cho phép đọc, không thể ghi: " + path;
@@ -81,13 +80,13 @@ Status Configure(Connection& c, const OpenOptions& options, bool writer, bool me
 // Runs `fn` between `begin` and COMMIT on `c`; rolls back if `fn` or COMMIT
 // fails, or if `fn` throws.
 Status InTransaction(Connection& c, std::string_view begin,
-                     const std::function<Status(Connection&)>& fn) {
+                     const std::function<Status(sql::Connection&)>& fn) {
   RETURN_IF_ERROR(c.Exec(begin));
   struct Guard {
     Connection& c;
     bool done = false;
     ~Guard() {
-      if (!done && sqlite3_get_autocommit(c.raw()) == 0) {  // still open
+      if (!done && c.InTransaction()) {  // still open
         sqlite3_exec(c.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
       }
     }
@@ -96,41 +95,6 @@ Status InTransaction(Connection& c, std::string_view begin,
   RETURN_IF_ERROR(c.Exec("COMMIT"));
   guard.done = true;
   return OkStatus();
-}
-
-struct Migration {
-  int version = 0;
-  std::string name;  // "0001_init.sql"
-  std::string_view sql;
-};
-
-// The embedded migrations, sorted by version.
-Result<std::vector<Migration>> EmbeddedMigrations() {
-  std::vector<Migration> out;
-  for (const EmbeddedFile& file : EmbeddedFiles()) {
-    if (!file.name.starts_with(kMigrationPrefix)) {
-      continue;
-    }
-    std::string_view base = file.name.substr(kMigrationPrefix.size());
-    int version = 0;
-    auto [end, ec] = std::from_chars(base.data(), base.data() + base.size(), version);
-    bool valid = ec == std::errc() && version > 0 && end != base.data() &&
-                 end != base.data() + base.size() && *end == '_' && base.ends_with(".sql");
-    if (!valid) {
-      return MakeError(ErrorCode::kInternal,
-                       "Tên tệp migration không hợp lệ (cần NNNN_ten.sql): " + std::string(base));
-    }
-    out.push_back({version, std::string(base), file.data});
-  }
-  std::sort(out.begin(), out.end(),
-            [](const Migration& a, const Migration& b) { return a.version < b.version; });
-  for (size_t i = 1; i < out.size(); ++i) {
-    if (out[i].version == out[i - 1].version) {
-      return MakeError(ErrorCode::kInternal, "Hai tệp migration trùng số phiên bản: " +
-                                                 out[i - 1].name + ", " + out[i].name);
-    }
-  }
-  return out;
 }
 
 // fsyncs a file or directory.
@@ -146,120 +110,97 @@ bool SyncPath(const std::string& path, bool directory) {
 
 }  // namespace
 
-// ---- Statement ----
+// ---- SqliteStatement ----
 
-Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, bool* in_use)
-    : db_(db), stmt_(stmt), in_use_(in_use) {}
+// The SQLite side of sql::Statement. A cached one (owned by the connection's
+// cache) is reset on Release; an uncached one deletes itself.
+class SqliteStatement final : public sql::StatementBackend {
+ public:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool cached)
+      : db_(db), stmt_(stmt), cached_(cached) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
 
-Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), in_use_(other.in_use_), bind_rc_(other.bind_rc_) {
-  other.stmt_ = nullptr;
-  other.in_use_ = nullptr;
-}
-
-Statement::~Statement() {
-  if (stmt_ == nullptr) {
-    return;
+  void BindInt(int index, int64_t value) override {
+    NoteBind(sqlite3_bind_int64(stmt_, index, value));
   }
-  if (in_use_ == nullptr) {
-    sqlite3_finalize(stmt_);
-    return;
+  void BindText(int index, std::string_view value) override {
+    // A null data pointer would bind NULL; an empty view must bind ''.
+    const char* data = value.data() != nullptr ? value.data() : "";
+    NoteBind(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   }
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-  *in_use_ = false;
-}
+  void BindNull(int index) override { NoteBind(sqlite3_bind_null(stmt_, index)); }
 
-Statement& Statement::NoteBind(int rc) {
-  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
-    bind_rc_ = rc;
+  Result<bool> Step() override {
+    if (bind_rc_ != SQLITE_OK) {
+      return ErrorFromSqlite(bind_rc_, db_, "gán tham số cho câu lệnh SQL");
+    }
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) {
+      return true;
+    }
+    if (rc == SQLITE_DONE) {
+      return false;
+    }
+    return ErrorFromSqlite(rc, db_, "thực hiện câu lệnh SQL");
   }
-  return *this;
-}
 
-Statement& Statement::Bind(int index, int64_t value) {
-  return NoteBind(sqlite3_bind_int64(stmt_, index, value));
-}
-
-Statement& Statement::Bind(int index, std::string_view value) {
-  // A null data pointer would bind NULL; an empty view must bind ''.
-  const char* data = value.data() != nullptr ? value.data() : "";
-  return NoteBind(
-      sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-}
-
-Statement& Statement::Bind(int index, const char* value) {
-  if (value == nullptr) {
-    return BindNull(index);
+  int64_t ColumnInt(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  std::string ColumnText(int col) const override {
+    const unsigned char* text = sqlite3_column_text(stmt_, col);
+    if (text == nullptr) {
+      return std::string();
+    }
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
   }
-  return Bind(index, std::string_view(value));
-}
-
-Statement& Statement::BindNull(int index) { return NoteBind(sqlite3_bind_null(stmt_, index)); }
-
-Result<bool> Statement::Step() {
-  if (bind_rc_ != SQLITE_OK) {
-    return ErrorFromSqlite(bind_rc_, db_, "gán tham số cho câu lệnh SQL");
+  bool ColumnIsNull(int col) const override {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
   }
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) {
-    return true;
-  }
-  if (rc == SQLITE_DONE) {
-    return false;
-  }
-  return ErrorFromSqlite(rc, db_, "thực hiện câu lệnh SQL");
-}
 
-Status Statement::Run() {
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, Step());
-    if (!row) {
-      return OkStatus();
+  void Release() override {
+    if (!cached_) {
+      delete this;
+      return;
+    }
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    bind_rc_ = SQLITE_OK;
+    in_use = false;
+  }
+
+  bool in_use = false;
+
+ private:
+  void NoteBind(int rc) {
+    if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
+      bind_rc_ = rc;
     }
   }
-}
 
-int64_t Statement::ColumnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
-
-std::string Statement::ColumnText(int col) const {
-  const unsigned char* text = sqlite3_column_text(stmt_, col);
-  if (text == nullptr) {
-    return std::string();
-  }
-  return std::string(reinterpret_cast<const char*>(text),
-                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
-}
-
-bool Statement::ColumnIsNull(int col) const {
-  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
-}
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  bool cached_;
+  int bind_rc_ = SQLITE_OK;  // first failed sqlite3_bind_* result
+};
 
 // ---- Connection ----
 
 struct Connection::Cache {
-  struct Entry {
-    sqlite3_stmt* stmt = nullptr;
-    bool in_use = false;
-  };
-  // std::map: entries never move, so Statement may point at `in_use`.
-  std::map<std::string, Entry, std::less<>> entries;
+  std::map<std::string, std::unique_ptr<SqliteStatement>, std::less<>> entries;
 };
 
 Connection::Connection(sqlite3* db) : db_(db), cache_(std::make_unique<Cache>()) {}
 
 Connection::~Connection() {
-  for (auto& [sql, entry] : cache_->entries) {
-    sqlite3_finalize(entry.stmt);
-  }
+  cache_.reset();  // finalises the cached statements before closing
   sqlite3_close_v2(db_);
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {
   auto it = cache_->entries.find(sql);
-  if (it != cache_->entries.end() && !it->second.in_use) {
-    it->second.in_use = true;
-    return Statement(db_, it->second.stmt, &it->second.in_use);
+  if (it != cache_->entries.end() && !it->second->in_use) {
+    it->second->in_use = true;
+    return Statement(it->second.get());
   }
   // Not cached yet, or the cached one is in use further up the stack (the
   // same query nested): prepare a new one.
@@ -279,10 +220,13 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
                      "Prepare cần đúng một câu lệnh SQL: " + std::string(sql));
   }
   if (!cache) {
-    return Statement(db_, stmt, nullptr);
+    return Statement(new SqliteStatement(db_, stmt, /*cached=*/false));
   }
-  auto [inserted, unused] = cache_->entries.emplace(std::string(sql), Cache::Entry{stmt, true});
-  return Statement(db_, stmt, &inserted->second.in_use);
+  auto owned = std::make_unique<SqliteStatement>(db_, stmt, /*cached=*/true);
+  owned->in_use = true;
+  SqliteStatement* out = owned.get();
+  cache_->entries.emplace(std::string(sql), std::move(owned));
+  return Statement(out);
 }
 
 Status Connection::Exec(std::string_view sql) {
@@ -297,6 +241,8 @@ Status Connection::Exec(std::string_view sql) {
 int64_t Connection::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 
 int64_t Connection::Changes() const { return sqlite3_changes64(db_); }
+
+bool Connection::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 // ---- SqliteDatabase ----
 
@@ -394,20 +340,20 @@ Result<Connection*> SqliteDatabase::ReaderForThisThread() {
   return out;
 }
 
-Status SqliteDatabase::RunRead(const std::function<Status(Connection&)>& fn) {
+Status SqliteDatabase::RunRead(const std::function<Status(sql::Connection&)>& fn) {
   if (impl_->memory) {
     // See the header: in-memory reads share the writer connection.
     std::lock_guard<std::recursive_mutex> lock(impl_->write_mu);
     return fn(*impl_->writer);
   }
   ASSIGN_OR_RETURN(Connection * conn, ReaderForThisThread());
-  if (sqlite3_get_autocommit(conn->raw()) == 0) {
+  if (conn->InTransaction()) {
     return fn(*conn);  // a nested Read: already inside our snapshot
   }
   return InTransaction(*conn, "BEGIN", fn);
 }
 
-Status SqliteDatabase::RunWrite(const std::function<Status(Connection&)>& fn) {
+Status SqliteDatabase::RunWrite(const std::function<Status(sql::Connection&)>& fn) {
   if (options_.read_only) {
     return MakeError(ErrorCode::kUnavailable, ReadOnlyMessage(path_));
   }
@@ -415,73 +361,9 @@ Status SqliteDatabase::RunWrite(const std::function<Status(Connection&)>& fn) {
   return InTransaction(*impl_->writer, "BEGIN IMMEDIATE", fn);
 }
 
-Result<int> SqliteDatabase::SchemaVersion() {
-  return Read<int>([](Connection& c) -> Result<int> {
-    ASSIGN_OR_RETURN(Statement exists,
-                     c.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
-                               "'schema_version'"));
-    ASSIGN_OR_RETURN(bool has_table, exists.Step());
-    if (!has_table) {
-      return 0;
-    }
-    ASSIGN_OR_RETURN(Statement max, c.Prepare("SELECT COALESCE(MAX(version), 0) FROM "
-                                              "schema_version"));
-    ASSIGN_OR_RETURN(bool row, max.Step());
-    return row ? static_cast<int>(max.ColumnInt(0)) : 0;
-  });
-}
+Result<int> SqliteDatabase::SchemaVersion() { return sql::AppliedSchemaVersion(*this); }
 
-Result<int> SqliteDatabase::Migrate() {
-  ASSIGN_OR_RETURN(std::vector<Migration> migrations, EmbeddedMigrations());
-  int known = migrations.empty() ? 0 : migrations.back().version;
-  ASSIGN_OR_RETURN(int current, SchemaVersion());
-  if (current > known) {
-    return MakeError(ErrorCode::kFailedPrecondition,
-                     "Cơ sở dữ liệu có phiên bản lược đồ " + std::to_string(current) +
-                         ", mới hơn phiên bản " + std::to_string(known) +
-                         " mà chương trình này hỗ trợ; hãy cập nhật doithoai lên bản mới hơn");
-  }
-  if (current == known) {
-    return 0;  // nothing to do, and no write needed (works read-only too)
-  }
-  RETURN_IF_ERROR(Write([](Connection& c) -> Status {
-    return c.Exec(
-        "CREATE TABLE IF NOT EXISTS schema_version ("
-        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
-  }));
-  int applied = 0;
-  for (const Migration& m : migrations) {
-    if (m.version <= current) {
-      continue;
-    }
-    // The check is repeated inside the transaction in case another process
-    // migrated concurrently.
-    ASSIGN_OR_RETURN(
-        bool did, Write<bool>([&m](Connection& c) -> Result<bool> {
-          ASSIGN_OR_RETURN(Statement seen,
-                           c.Prepare("SELECT 1 FROM schema_version WHERE version = ?"));
-          seen.Bind(1, m.version);
-          ASSIGN_OR_RETURN(bool already, seen.Step());
-          if (already) {
-            return false;
-          }
-          Status exec = c.Exec(m.sql);
-          if (!exec.ok()) {
-            Error error = std::move(exec).error();
-            error.message = "Lỗi khi áp dụng migration " + m.name + ": " + error.message;
-            return error;
-          }
-          ASSIGN_OR_RETURN(Statement record,
-                           c.Prepare("INSERT INTO schema_version (version, name, applied_at) "
-                                     "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
-          record.Bind(1, m.version).Bind(2, m.name);
-          RETURN_IF_ERROR(record.Run());
-          return true;
-        }));
-    applied += did ? 1 : 0;
-  }
-  return applied;
-}
+Result<int> SqliteDatabase::Migrate() { return sql::ApplyMigrations(*this); }
 
 Status SqliteDatabase::Backup(const std::string& out_path) {
   std::error_code ec;

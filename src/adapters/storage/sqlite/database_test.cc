@@ -69,14 +69,14 @@ std::unique_ptr<SqliteDatabase> MustOpenMigrated(const std::string& path) {
   return db;
 }
 
-Status InsertCommune(Connection& c, int n) {
+Status InsertCommune(sql::Connection& c, int n) {
   ASSIGN_OR_RETURN(Statement stmt, c.Prepare("INSERT INTO communes (slug, code, name, type) "
                                              "VALUES (?, ?, ?, 'xa')"));
   stmt.Bind(1, "xa-" + std::to_string(n)).Bind(2, std::to_string(10000 + n)).Bind(3, "Xã");
   return stmt.Run();
 }
 
-Result<int64_t> QueryInt(Connection& c, std::string_view sql) {
+Result<int64_t> QueryInt(sql::Connection& c, std::string_view sql) {
   ASSIGN_OR_RETURN(Statement stmt, c.Prepare(sql));
   ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
@@ -85,15 +85,15 @@ Result<int64_t> QueryInt(Connection& c, std::string_view sql) {
   return stmt.ColumnInt(0);
 }
 
-Result<std::string> QueryText(Connection& c, std::string_view sql) {
+Result<std::string> QueryText(sql::Connection& c, std::string_view sql) {
   ASSIGN_OR_RETURN(Statement stmt, c.Prepare(sql));
   ASSIGN_OR_RETURN(bool row, stmt.Step());
   return row ? stmt.ColumnText(0) : std::string();
 }
 
 int64_t CountCommunes(SqliteDatabase& db) {
-  Result<int64_t> n =
-      db.Read<int64_t>([](Connection& c) { return QueryInt(c, "SELECT count(*) FROM communes"); });
+  Result<int64_t> n = db.Read<int64_t>(
+      [](sql::Connection& c) { return QueryInt(c, "SELECT count(*) FROM communes"); });
   EXPECT_TRUE(n.ok()) << n.error().message;
   return n.ok() ? *n : -1;
 }
@@ -125,7 +125,7 @@ TEST(SqliteDatabaseTest, MigrateAppliesAllThenNothing) {
   EXPECT_EQ(*second, 0);
   EXPECT_EQ(db->SchemaVersion().value(), max);
   Result<int64_t> recorded = db->Read<int64_t>(
-      [](Connection& c) { return QueryInt(c, "SELECT count(*) FROM schema_version"); });
+      [](sql::Connection& c) { return QueryInt(c, "SELECT count(*) FROM schema_version"); });
   EXPECT_EQ(recorded.value(), count);
   EXPECT_EQ(CountCommunes(*db), 0);
 }
@@ -133,7 +133,7 @@ TEST(SqliteDatabaseTest, MigrateAppliesAllThenNothing) {
 TEST(SqliteDatabaseTest, NewerSchemaFailsMigrate) {
   std::unique_ptr<SqliteDatabase> db = MustOpenMigrated(":memory:");
   ASSERT_NE(db, nullptr);
-  ASSERT_TRUE(db->Write([](Connection& c) {
+  ASSERT_TRUE(db->Write([](sql::Connection& c) {
                   return c.Exec("INSERT INTO schema_version VALUES (9999, '9999_future.sql', '')");
                 }).ok());
   Result<int> migrated = db->Migrate();
@@ -146,7 +146,7 @@ TEST(SqliteDatabaseTest, PragmasAreInEffect) {
   ScopedTempDir dir;
   std::unique_ptr<SqliteDatabase> db = MustOpenMigrated(dir.File("p.db"));
   ASSERT_NE(db, nullptr);
-  auto check = [](Connection& c) -> Status {
+  auto check = [](sql::Connection& c) -> Status {
     EXPECT_EQ(QueryText(c, "PRAGMA journal_mode").value(), "wal");
     EXPECT_EQ(QueryInt(c, "PRAGMA synchronous").value(), 2);
     EXPECT_EQ(QueryInt(c, "PRAGMA foreign_keys").value(), 1);
@@ -160,24 +160,24 @@ TEST(SqliteDatabaseTest, PragmasAreInEffect) {
 TEST(SqliteDatabaseTest, ConstraintsMapToErrorCodes) {
   std::unique_ptr<SqliteDatabase> db = MustOpenMigrated(":memory:");
   ASSERT_NE(db, nullptr);
-  ASSERT_TRUE(db->Write([](Connection& c) { return InsertCommune(c, 1); }).ok());
-  Status duplicate = db->Write([](Connection& c) { return InsertCommune(c, 1); });
+  ASSERT_TRUE(db->Write([](sql::Connection& c) { return InsertCommune(c, 1); }).ok());
+  Status duplicate = db->Write([](sql::Connection& c) { return InsertCommune(c, 1); });
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().code, ErrorCode::kAlreadyExists);
-  Status orphan = db->Write([](Connection& c) {
+  Status orphan = db->Write([](sql::Connection& c) {
     return c.Exec("INSERT INTO villages (commune_id, name) VALUES (999, 'Thôn 1')");
   });
   ASSERT_FALSE(orphan.ok());
   EXPECT_EQ(orphan.error().code, ErrorCode::kFailedPrecondition);
   // An official may not point at another commune's unit.
-  Status cross = db->Write([](Connection& c) -> Status {
+  Status cross = db->Write([](sql::Connection& c) -> Status {
     RETURN_IF_ERROR(InsertCommune(c, 2));
     RETURN_IF_ERROR(c.Exec("INSERT INTO units (id, commune_id, name) VALUES (7, 1, 'VP')"));
     return c.Exec("INSERT INTO officials (commune_id, full_name, unit_id) VALUES (2, 'A', 7)");
   });
   ASSERT_FALSE(cross.ok());
   EXPECT_EQ(cross.error().code, ErrorCode::kFailedPrecondition);
-  Status bad_type = db->Write([](Connection& c) {
+  Status bad_type = db->Write([](sql::Connection& c) {
     return c.Exec("INSERT INTO communes (slug, code, name, type) VALUES ('h', '1', 'H', 'huyen')");
   });
   ASSERT_FALSE(bad_type.ok());
@@ -188,7 +188,7 @@ TEST(SqliteDatabaseTest, ConstraintsMapToErrorCodes) {
 TEST(SqliteDatabaseTest, FailedWriteRollsBack) {
   std::unique_ptr<SqliteDatabase> db = MustOpenMigrated(":memory:");
   ASSERT_NE(db, nullptr);
-  Status failed = db->Write([](Connection& c) -> Status {
+  Status failed = db->Write([](sql::Connection& c) -> Status {
     RETURN_IF_ERROR(InsertCommune(c, 1));
     return MakeError(ErrorCode::kInvalidArgument, "dừng lại");
   });
@@ -196,7 +196,7 @@ TEST(SqliteDatabaseTest, FailedWriteRollsBack) {
   EXPECT_EQ(failed.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(failed.error().message, "dừng lại");
   // A statement failing half-way also undoes the earlier ones.
-  Status half = db->Write([](Connection& c) -> Status {
+  Status half = db->Write([](sql::Connection& c) -> Status {
     RETURN_IF_ERROR(InsertCommune(c, 2));
     return InsertCommune(c, 2);
   });
@@ -207,27 +207,27 @@ TEST(SqliteDatabaseTest, FailedWriteRollsBack) {
 TEST(SqliteDatabaseTest, WriteReturnsValues) {
   std::unique_ptr<SqliteDatabase> db = MustOpenMigrated(":memory:");
   ASSERT_NE(db, nullptr);
-  Result<int64_t> id = db->Write<int64_t>([](Connection& c) -> Result<int64_t> {
+  Result<int64_t> id = db->Write<int64_t>([](sql::Connection& c) -> Result<int64_t> {
     RETURN_IF_ERROR(InsertCommune(c, 1));
-    return c.LastInsertRowId();
+    return static_cast<Connection&>(c).LastInsertRowId();
   });
   ASSERT_TRUE(id.ok());
   EXPECT_GT(*id, 0);
-  EXPECT_TRUE(db->Write<void>([](Connection& c) { return InsertCommune(c, 2); }).ok());
+  EXPECT_TRUE(db->Write<void>([](sql::Connection& c) { return InsertCommune(c, 2); }).ok());
   EXPECT_EQ(CountCommunes(*db), 2);
 }
 
 TEST(SqliteDatabaseTest, StatementsAreCachedAndMayNest) {
   std::unique_ptr<SqliteDatabase> db = MustOpenMigrated(":memory:");
   ASSERT_NE(db, nullptr);
-  ASSERT_TRUE(db->Write([](Connection& c) -> Status {
+  ASSERT_TRUE(db->Write([](sql::Connection& c) -> Status {
                   for (int i = 1; i <= 3; ++i) {
                     RETURN_IF_ERROR(InsertCommune(c, i));
                   }
                   return OkStatus();
                 }).ok());
   constexpr std::string_view kSql = "SELECT id FROM communes ORDER BY id";
-  Result<int> pairs = db->Read<int>([&](Connection& c) -> Result<int> {
+  Result<int> pairs = db->Read<int>([&](sql::Connection& c) -> Result<int> {
     int n = 0;
     ASSIGN_OR_RETURN(Statement outer, c.Prepare(kSql));
     while (outer.Step().value()) {
@@ -242,21 +242,22 @@ TEST(SqliteDatabaseTest, StatementsAreCachedAndMayNest) {
   // Bind(1) in the first round only: the cache's reset clears bindings, so
   // the second round sees NULL. An empty view binds '' rather than NULL.
   for (int round = 0; round < 2; ++round) {
-    Result<std::string> got = db->Read<std::string>([round](Connection& c) -> Result<std::string> {
-      ASSIGN_OR_RETURN(Statement stmt, c.Prepare("SELECT ?1 IS NULL, ?2 = ''"));
-      if (round == 0) {
-        stmt.Bind(1, 5);
-      }
-      stmt.Bind(2, std::string_view());
-      ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) {
-        return MakeError(ErrorCode::kInternal, "no row");
-      }
-      return std::to_string(stmt.ColumnInt(0)) + std::to_string(stmt.ColumnInt(1));
-    });
+    Result<std::string> got =
+        db->Read<std::string>([round](sql::Connection& c) -> Result<std::string> {
+          ASSIGN_OR_RETURN(Statement stmt, c.Prepare("SELECT ?1 IS NULL, ?2 = ''"));
+          if (round == 0) {
+            stmt.Bind(1, 5);
+          }
+          stmt.Bind(2, std::string_view());
+          ASSIGN_OR_RETURN(bool row, stmt.Step());
+          if (!row) {
+            return MakeError(ErrorCode::kInternal, "no row");
+          }
+          return std::to_string(stmt.ColumnInt(0)) + std::to_string(stmt.ColumnInt(1));
+        });
     EXPECT_EQ(got.value(), round == 0 ? "01" : "11");
   }
-  Status two = db->Read([](Connection& c) -> Status {
+  Status two = db->Read([](sql::Connection& c) -> Status {
     Result<Statement> stmt = c.Prepare("SELECT 1; SELECT 2");
     if (stmt.ok()) {
       return OkStatus();
@@ -275,7 +276,7 @@ void ReadWhileWriting(SqliteDatabase& db) {
   std::vector<std::thread> threads;
   threads.emplace_back([&] {
     for (int i = 0; i < kRows; ++i) {
-      if (!db.Write([i](Connection& c) { return InsertCommune(c, i); }).ok()) {
+      if (!db.Write([i](sql::Connection& c) { return InsertCommune(c, i); }).ok()) {
         ++failures;
       }
     }
@@ -285,7 +286,7 @@ void ReadWhileWriting(SqliteDatabase& db) {
       int64_t last = 0;
       for (int i = 0; i < kRows; ++i) {
         Result<int64_t> n = db.Read<int64_t>(
-            [](Connection& c) { return QueryInt(c, "SELECT count(*) FROM communes"); });
+            [](sql::Connection& c) { return QueryInt(c, "SELECT count(*) FROM communes"); });
         if (!n.ok() || *n < last || *n > kRows) {
           ++failures;
           continue;
@@ -321,7 +322,7 @@ TEST(SqliteDatabaseTest, ReadersSeeLastCommitDuringAWrite) {
   std::promise<void> inserted;
   std::promise<void> read_done;
   std::thread writer([&] {
-    Status s = db->Write([&](Connection& c) -> Status {
+    Status s = db->Write([&](sql::Connection& c) -> Status {
       RETURN_IF_ERROR(InsertCommune(c, 1));
       inserted.set_value();
       read_done.get_future().wait();  // hold the write transaction open
@@ -347,17 +348,17 @@ TEST(SqliteDatabaseTest, LockedDatabaseIsUnavailable) {
   sqlite3* other = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-  Status busy = db->Write([](Connection& c) { return InsertCommune(c, 1); });
+  Status busy = db->Write([](sql::Connection& c) { return InsertCommune(c, 1); });
   ASSERT_FALSE(busy.ok());
   EXPECT_EQ(busy.error().code, ErrorCode::kUnavailable);
   EXPECT_PRED_FORMAT2(::testing::IsSubstring, "đang bận", busy.error().message);
   sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(other);
-  EXPECT_TRUE(db->Write([](Connection& c) { return InsertCommune(c, 1); }).ok());
+  EXPECT_TRUE(db->Write([](sql::Connection& c) { return InsertCommune(c, 1); }).ok());
 }
 
 void ExpectBackupWorks(SqliteDatabase& db, ScopedTempDir& dir) {
-  ASSERT_TRUE(db.Write([](Connection& c) -> Status {
+  ASSERT_TRUE(db.Write([](sql::Connection& c) -> Status {
                   for (int i = 1; i <= 3; ++i) {
                     RETURN_IF_ERROR(InsertCommune(c, i));
                   }
@@ -443,18 +444,18 @@ TEST(SqliteDatabaseTest, ReadOnlyDatabaseRejectsWrites) {
   {
     std::unique_ptr<SqliteDatabase> db = MustOpenMigrated(path);
     ASSERT_NE(db, nullptr);
-    ASSERT_TRUE(db->Write([](Connection& c) { return InsertCommune(c, 1); }).ok());
+    ASSERT_TRUE(db->Write([](sql::Connection& c) { return InsertCommune(c, 1); }).ok());
   }
   std::unique_ptr<SqliteDatabase> db = MustOpen(path, OpenOptions{.read_only = true});
   ASSERT_NE(db, nullptr);
   EXPECT_EQ(CountCommunes(*db), 1);
   EXPECT_EQ(db->Migrate().value(), 0);  // up to date: nothing to write
-  Status write = db->Write([](Connection& c) { return InsertCommune(c, 2); });
+  Status write = db->Write([](sql::Connection& c) { return InsertCommune(c, 2); });
   ASSERT_FALSE(write.ok());
   EXPECT_EQ(write.error().code, ErrorCode::kUnavailable);
   EXPECT_PRED_FORMAT2(::testing::IsSubstring, "chỉ cho phép đọc", write.error().message);
   // Even a write smuggled into a Read is refused.
-  Status sneaky = db->Read([](Connection& c) { return InsertCommune(c, 3); });
+  Status sneaky = db->Read([](sql::Connection& c) { return InsertCommune(c, 3); });
   ASSERT_FALSE(sneaky.ok());
   EXPECT_EQ(sneaky.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(CountCommunes(*db), 1);

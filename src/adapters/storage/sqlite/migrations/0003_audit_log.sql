@@ -1,6 +1,6 @@
 -- 0003_audit_log: the tamper-evident audit log (issue #3). One row per state
 -- change and per read of a confidential field. Rows are appended only by
--- AppendAudit (adapters/storage/sqlite/audit_log.h), inside the same
+-- AppendAudit (adapters/storage/sql/audit_log.h), inside the same
 -- transaction as the change they record. Each row carries the SHA-256 of the
 -- previous row (prev_hash) and of itself (hash), so an edit or a deletion
 -- breaks the chain; `doithoai audit verify` finds the first broken row. The

@@ -1,6 +1,6 @@
 -- 0005_conferences: dialogue conferences, their documents (plan, programme,
 -- invitations, public notice) and the register that numbers issued documents
--- (domain.md §3.6). Used by SqliteConferenceRepository.
+-- (domain.md §3.6). Used by SqlConferenceRepository.
 --
 -- A conference is one row: the whole aggregate is the JSON of
 -- adapters/json/conference_json.h in `data`; year, state and first_date are

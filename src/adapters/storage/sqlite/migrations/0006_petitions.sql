@@ -1,7 +1,7 @@
 -- 0006_petitions: citizen petitions (issue #5), the tracking-code prefix of
 -- each commune, the full-text index for diacritic-insensitive search
 -- (SRCH-01) and the per-commune settings of the module. Used by
--- SqlitePetitionRepository.
+-- SqlPetitionRepository.
 --
 -- A petition is one row: the whole aggregate is the JSON of
 -- adapters/json/petition_json.h in `data`; the other columns are copies for

@@ -1,6 +1,6 @@
 -- 0007_jobs_outbox: the durable job queue (issue #6 §3, core/jobs/job.h) and
 -- the notification outbox (issue #6 §4, core/notifications/message.h). Used
--- by SqliteJobQueue and SqliteOutbox. Times are milliseconds since the Unix
+-- by SqlJobQueue and SqlOutbox. Times are milliseconds since the Unix
 -- epoch; NULL where the port's Timestamp is unset.
 
 -- A job waits as 'queued' until run_at, is claimed ('running', claimed_by,

@@ -1,8 +1,8 @@
 -- 0008_cases_notifications: cases (vụ việc) that group the petitions of
 -- several citizens raising one issue (issue #6 §1, core/petitions/
 -- petition_case.h), and the per-commune notification settings (issue #6
--- §3–4, core/notifications/notify_settings.h). Used by SqliteCaseRepository
--- and SqliteNotificationSettings. Times are milliseconds since the Unix epoch.
+-- §3–4, core/notifications/notify_settings.h). Used by SqlCaseRepository
+-- and SqlNotificationSettings. Times are milliseconds since the Unix epoch.
 
 -- One case of a commune. Its members are in petition_case_members; a case
 -- always has at least one (the repository deletes a case when its last
