@@ -1,6 +1,6 @@
 # doithoai front door. Quick start: `make run` serves the demo commune at
 # http://127.0.0.1:8080; `make test` builds the dev preset (ASan+UBSan) and
-# runs every test. PORT= and DB= override the defaults.
+# runs every test, on SQLite and on a throwaway PostgreSQL cluster. PORT= and DB= override the defaults.
 PORT ?= 8080
 DB ?= var/doithoai.db
 JOBS ?= $(shell nproc)
@@ -24,7 +24,7 @@ test:
 	scripts/check-format.sh
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev -j $(JOBS)
-	ctest --preset dev -j $(JOBS)
+	scripts/pg-test-cluster.sh run ctest --preset dev -j $(JOBS)
 
 bench:
 	scripts/install-deps.sh bench

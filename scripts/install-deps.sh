@@ -7,8 +7,11 @@ set -euo pipefail
 run_pkgs=(g++ cmake make pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libicu-dev
           nlohmann-json3-dev libcli11-dev libsodium-dev libzip-dev libexpat1-dev
           libcairo2-dev libpango1.0-dev fonts-liberation2 libmstch-dev libboost-dev zlib1g-dev
-          libqrencode-dev libxlsxwriter-dev libcurl4-openssl-dev espeak-ng)
-test_pkgs=(libgtest-dev clang-format chromium poppler-utils zip unzip)
+          libqrencode-dev libxlsxwriter-dev libcurl4-openssl-dev espeak-ng libpq-dev)
+# postgresql-15 (server, contrib with pg_trgm, client): the throwaway test
+# cluster of scripts/pg-test-cluster.sh.
+test_pkgs=(libgtest-dev clang-format chromium poppler-utils zip unzip postgresql-15
+           postgresql-client-15)
 bench_pkgs=(wrk libbenchmark-dev)
 
 want=("${run_pkgs[@]}")

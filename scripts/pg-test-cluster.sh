@@ -6,6 +6,11 @@
 #
 #   scripts/pg-test-cluster.sh start [DIR]   # prints the --db URL on stdout
 #   scripts/pg-test-cluster.sh stop DIR
+#   scripts/pg-test-cluster.sh run CMD ARGS…  # start, run CMD with
+#       DOITHOAI_TEST_PG_URL and DOITHOAI_REQUIRE_PG=1 set, stop; CMD's status
+#
+# `make test` runs ctest through `run`, so every PostgreSQL test runs (and a
+# missing cluster fails them instead of skipping them).
 #
 # `start` writes DIR/url (the URL) and DIR/port; `stop` stops the server and
 # removes DIR. The binaries come from Debian's postgresql-15
@@ -74,8 +79,22 @@ stop() {
   rm -rf "$dir"
 }
 
+run() {
+  [ $# -gt 0 ] || die "thiếu lệnh cần chạy"
+  RUN_DIR=$(mktemp -d /tmp/doithoai-pg-XXXXXX)
+  trap 'stop "$RUN_DIR"' EXIT
+  DOITHOAI_TEST_PG_URL=$(start "$RUN_DIR")
+  export DOITHOAI_TEST_PG_URL
+  export DOITHOAI_REQUIRE_PG=1
+  echo "PostgreSQL thử nghiệm: $DOITHOAI_TEST_PG_URL" >&2
+  local status=0
+  "$@" || status=$?
+  exit "$status"
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) echo "cách dùng: $0 start [DIR] | stop DIR" >&2; exit 2 ;;
+  run) shift; run "$@" ;;
+  *) echo "cách dùng: $0 start [DIR] | stop DIR | run CMD…" >&2; exit 2 ;;
 esac

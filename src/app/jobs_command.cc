@@ -11,6 +11,7 @@
 
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/notify/notify_config.h"
+#include "adapters/storage/open_database.h"
 #include "adapters/system/system_clock.h"
 #include "app/commands.h"
 #include "app/job_worker.h"
@@ -19,7 +20,7 @@
 namespace doithoai::app {
 
 Result<std::string> LoadNotifySecret(const std::string& db_path, const std::string& file) {
-  const std::string path = file.empty() ? db_path + ".notify-secret" : file;
+  const std::string path = file.empty() ? storage::SidecarBase(db_path) + ".notify-secret" : file;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     unsigned char raw[32];
@@ -55,7 +56,8 @@ Result<std::string> LoadNotifySecret(const std::string& db_path, const std::stri
 Status SetUpNotifications(Application& app, const ServeConfig& config, const Clock& clock) {
   ASSIGN_OR_RETURN(notify::NotifyConfig notify, notify::ParseNotifyConfig(config.notify));
   ASSIGN_OR_RETURN(std::string secret, LoadNotifySecret(config.db_path, config.notify_secret_file));
-  return app.UseTransports(notify, config.db_path + ".notify.log", secret, clock);
+  return app.UseTransports(notify, storage::SidecarBase(config.db_path) + ".notify.log", secret,
+                           clock);
 }
 
 int RunJobs(const ServeConfig& config) {

@@ -1,6 +1,5 @@
 // End-to-end tests of account, commune, audit and admin-unit commands.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <fstream>
 
@@ -12,21 +11,13 @@ namespace {
 class AccountsCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = dir_.path() + "/d.db";
+    db_ = test_db_.spec();
     CommandResult init = RunDoithoai({"init", "--db", db_, "--demo"});
     ASSERT_EQ(init.exit_code, 0) << init.err;
   }
-  void Sql(const std::string& sql) {
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open(db_.c_str(), &h), SQLITE_OK);
-    char* err = nullptr;
-    int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err);
-    std::string message = err ? err : "";
-    sqlite3_free(err);
-    sqlite3_close(h);
-    ASSERT_EQ(rc, SQLITE_OK) << message;
-  }
+  void Sql(const std::string& sql) { ASSERT_EQ(ExecSql(db_, sql), ""); }
   TempDir dir_;
+  TestDb test_db_{dir_};
   std::string db_;
 };
 
@@ -125,24 +116,17 @@ TEST_F(AccountsCliTest, DecomposedNamesAreStoredNfc) {
   CommandResult r = RunDoithoai({"commune", "add", "--db", db_, "--slug", "thach-dong", "--name",
                                  nfd, "--unit-code", "99005"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  sqlite3* h = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &h), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT name FROM communes WHERE slug = 'thach-dong'", -1, &st,
-                               nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  std::string stored = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  EXPECT_EQ(stored, "Thạch Đồng");
+  EXPECT_EQ(QueryValue(db_, "SELECT name FROM communes WHERE slug = 'thach-dong'"), "Thạch Đồng");
 }
 
 TEST_F(AccountsCliTest, AuditVerifyPassesThenNamesTheEditedRow) {
   CommandResult clean = RunDoithoai({"audit", "verify", "--db", db_});
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
   EXPECT_NE(clean.out.find("nguyên vẹn"), std::string::npos);
-  Sql("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET after = '{}' WHERE id = 3;");
+  Sql(OnPostgres() ? "DROP TRIGGER audit_log_no_update ON audit_log; "
+                     "UPDATE audit_log SET after = '{}' WHERE id = 3;"
+                   : "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET after = '{}' WHERE "
+                     "id = 3;");
   CommandResult broken = RunDoithoai({"audit", "verify", "--db", db_});
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_NE(broken.err.find("hàng 3"), std::string::npos) << broken.err;

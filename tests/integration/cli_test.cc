@@ -1,8 +1,8 @@
 // End-to-end tests of the command line: init, migrate, backup, version and
 // the one-line Vietnamese errors for bad input.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -13,22 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int CountRows(const std::string& db, const char* table) {
-  sqlite3* h = nullptr;
-  int count = -1;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    std::string sql = std::string("SELECT count(*) FROM ") + table;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
-      count = sqlite3_column_int(st, 0);
-    }
-    sqlite3_finalize(st);
-  }
-  sqlite3_close(h);
-  return count;
-}
-
 TEST(CliTest, VersionPrints) {
   CommandResult r = RunDoithoai({"version"});
   EXPECT_EQ(r.exit_code, 0);
@@ -36,6 +20,7 @@ TEST(CliTest, VersionPrints) {
 }
 
 TEST(CliTest, InitDemoCreatesTheSeedCommuneOnceAndCreatesMissingVarDirectory) {
+  if (OnPostgres()) GTEST_SKIP() << "SQLite file handling; PostgreSQL: CliPostgresTest";
   TempDir dir;
   std::string db = dir.path() + "/var/doithoai.db";  // var/ does not exist yet
   CommandResult first = RunDoithoai({"init", "--db", db, "--demo"});
@@ -55,7 +40,8 @@ TEST(CliTest, InitDemoCreatesTheSeedCommuneOnceAndCreatesMissingVarDirectory) {
 
 TEST(CliTest, MigrateIsIdempotent) {
   TempDir dir;
-  std::string db = dir.path() + "/d.db";
+  TestDb test_db(dir);
+  const std::string& db = test_db.spec();
   ASSERT_EQ(RunDoithoai({"init", "--db", db}).exit_code, 0);
   CommandResult r = RunDoithoai({"migrate", "--db", db});
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -63,6 +49,7 @@ TEST(CliTest, MigrateIsIdempotent) {
 }
 
 TEST(CliTest, BackupCopiesTheDatabase) {
+  if (OnPostgres()) GTEST_SKIP() << "SQLite file handling; PostgreSQL: CliPostgresTest";
   TempDir dir;
   std::string db = dir.path() + "/d.db";
   std::string out = dir.path() + "/backup.db";
@@ -76,6 +63,7 @@ TEST(CliTest, BackupCopiesTheDatabase) {
 }
 
 TEST(CliTest, ServeOnMissingDatabaseFailsWithOneClearLine) {
+  if (OnPostgres()) GTEST_SKIP() << "SQLite file handling; PostgreSQL: CliPostgresTest";
   TempDir dir;
   CommandResult r =
       RunDoithoai({"serve", "--db", dir.path() + "/missing.db", "--listen", "127.0.0.1:0"});
@@ -86,6 +74,7 @@ TEST(CliTest, ServeOnMissingDatabaseFailsWithOneClearLine) {
 }
 
 TEST(CliTest, ServeOnANonDatabaseFileFailsClearly) {
+  if (OnPostgres()) GTEST_SKIP() << "SQLite file handling; PostgreSQL: CliPostgresTest";
   TempDir dir;
   std::string path = dir.path() + "/not-a-db.db";
   std::ofstream(path) << "đây không phải cơ sở dữ liệu, chỉ là văn bản";
@@ -96,7 +85,8 @@ TEST(CliTest, ServeOnANonDatabaseFileFailsClearly) {
 
 TEST(CliTest, BadListenAddressFailsClearly) {
   TempDir dir;
-  std::string db = dir.path() + "/d.db";
+  TestDb test_db(dir);
+  const std::string& db = test_db.spec();
   ASSERT_EQ(RunDoithoai({"init", "--db", db}).exit_code, 0);
   CommandResult r = RunDoithoai({"serve", "--db", db, "--listen", "nonsense"});
   EXPECT_EQ(r.exit_code, 1);
@@ -105,7 +95,8 @@ TEST(CliTest, BadListenAddressFailsClearly) {
 
 TEST(CliTest, BadPublicUrlFailsClearly) {
   TempDir dir;
-  std::string db = dir.path() + "/d.db";
+  TestDb test_db(dir);
+  const std::string& db = test_db.spec();
   ASSERT_EQ(RunDoithoai({"init", "--db", db}).exit_code, 0);
   CommandResult r = RunDoithoai({"serve", "--db", db, "--public-url", "doithoai.xa.gov.vn"});
   EXPECT_EQ(r.exit_code, 1);
@@ -113,6 +104,7 @@ TEST(CliTest, BadPublicUrlFailsClearly) {
 }
 
 TEST(CliTest, InitIntoAnImpossiblePathLeavesNoFile) {
+  if (OnPostgres()) GTEST_SKIP() << "SQLite file handling; PostgreSQL: CliPostgresTest";
   TempDir dir;
   std::string file = dir.path() + "/plain-file";
   std::ofstream(file) << "x";
@@ -131,6 +123,7 @@ TEST(CliTest, BadArgumentsGetAVietnameseLineAndExitCode2) {
 }
 
 TEST(CliTest, EnvironmentVariablesConfigureTheDatabase) {
+  if (OnPostgres()) GTEST_SKIP() << "SQLite file handling; PostgreSQL: CliPostgresTest";
   TempDir dir;
   std::string db = dir.path() + "/env.db";
   setenv("DOITHOAI_DB", db.c_str(), 1);
@@ -138,6 +131,41 @@ TEST(CliTest, EnvironmentVariablesConfigureTheDatabase) {
   unsetenv("DOITHOAI_DB");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(db));
+}
+
+// PostgreSQL counterparts of the SQLite file tests above (issue #8).
+TEST(CliPostgresTest, InitDemoTwiceOnAnEmptyDatabaseCreatesTheSeedOnce) {
+  if (!OnPostgres()) GTEST_SKIP() << "runs as pg:CliPostgresTest.*";
+  TempDir dir;
+  TestDb test_db(dir);
+  const std::string& db = test_db.spec();
+  CommandResult first = RunDoithoai({"init", "--db", db, "--demo"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(CountRows(db, "communes"), 1);
+  EXPECT_EQ(CountRows(db, "villages"), 9);
+  CommandResult second = RunDoithoai({"init", "--db", db, "--demo"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(CountRows(db, "communes"), 1);
+  EXPECT_EQ(QueryValue(db, "SELECT max(version) FROM schema_version"), "9");
+  // The sealing key lands beside the process (storage::SidecarBase).
+  EXPECT_TRUE(fs::exists(test_db.Sidecar(".key"))) << test_db.Sidecar(".key");
+}
+
+TEST(CliPostgresTest, BackupRefersToPgDumpAndAMissingServerFailsInOneLine) {
+  if (!OnPostgres()) GTEST_SKIP() << "runs as pg:CliPostgresTest.*";
+  TempDir dir;
+  TestDb test_db(dir);
+  ASSERT_EQ(RunDoithoai({"init", "--db", test_db.spec()}).exit_code, 0);
+  CommandResult backup =
+      RunDoithoai({"backup", "--db", test_db.spec(), "--out", dir.path() + "/b.db"});
+  EXPECT_EQ(backup.exit_code, 1);
+  EXPECT_NE(backup.err.find("pg_dump"), std::string::npos) << backup.err;
+  // Port 1 on loopback: nothing listens there.
+  CommandResult serve = RunDoithoai(
+      {"serve", "--db", "postgresql://doithoai@127.0.0.1:1/doithoai", "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(serve.exit_code, 1);
+  EXPECT_EQ(serve.err.rfind("Lỗi: Không kết nối được tới PostgreSQL", 0), 0u) << serve.err;
+  EXPECT_EQ(std::count(serve.err.begin(), serve.err.end(), '\n'), 1) << serve.err;
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace {
 class ConferenceApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = dir_.path() + "/d.db";
+    db_ = test_db_.spec();
     CommandResult init = RunDoithoai({"init", "--db", db_, "--demo"});
     ASSERT_EQ(init.exit_code, 0) << init.err;
     server_ = std::make_unique<ServerProcess>(db_);
@@ -49,6 +49,7 @@ class ConferenceApiTest : public ::testing::Test {
   }
 
   TempDir dir_;
+  TestDb test_db_{dir_};
   std::string db_;
   std::unique_ptr<ServerProcess> server_;
   std::string token_;
@@ -160,7 +161,8 @@ TEST_F(ConferenceApiTest, PublicPageShowsTimeVenueContentAndHowToTakePart) {
 // (--public-url), not at whatever host the office PC used.
 TEST(ConferencePublicUrlTest, InvitationQrCodesUseThePublicUrl) {
   TempDir dir;
-  const std::string db = dir.path() + "/d.db";
+  TestDb test_db(dir);
+  const std::string& db = test_db.spec();
   ASSERT_EQ(RunDoithoai({"init", "--db", db, "--demo"}).exit_code, 0);
   ServerProcess server(db, {"--public-url", "https://doithoai.example.vn/"});
   auto login =

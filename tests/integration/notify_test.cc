@@ -52,7 +52,7 @@ class NotifyE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_GE(sodium_init(), 0);
-    db_ = dir_.path() + "/d.db";
+    db_ = test_db_.spec();
     CommandResult init = RunDoithoai({"init", "--db", db_, "--demo"});
     ASSERT_EQ(init.exit_code, 0) << init.err;
   }
@@ -90,6 +90,7 @@ class NotifyE2eTest : public ::testing::Test {
   }
 
   TempDir dir_;
+  TestDb test_db_{dir_};
   std::string db_;
   std::unique_ptr<ServerProcess> server_;
 };
@@ -105,7 +106,7 @@ TEST_F(NotifyE2eTest, ReceiptReachesTheWebhookSignedWithTheKeyFile) {
   // The worker is woken by the request; the wait ends as soon as it arrives.
   ASSERT_TRUE(receiver.WaitForBody(code, milliseconds(20000))) << server_->Stderr();
   const std::string secret = [&] {
-    std::string s = ReadFile(db_ + ".notify-secret");
+    std::string s = ReadFile(test_db_.Sidecar(".notify-secret"));
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
     return s;
   }();

@@ -12,11 +12,12 @@ namespace {
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = dir_.path() + "/doithoai.db";
+    db_ = test_db_.spec();
     CommandResult init = RunDoithoai({"init", "--db", db_, "--demo"});
     ASSERT_EQ(init.exit_code, 0) << init.err;
   }
   TempDir dir_;
+  TestDb test_db_{dir_};
   std::string db_;
 };
 

@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -26,6 +27,12 @@ int RemainingMs(Clock::time_point deadline) {
   return left < 0 ? 0 : static_cast<int>(left);
 }
 
+// The directory children start in ("" = ours); set by TestDb.
+std::string& ChildDir() {
+  static std::string dir;
+  return dir;
+}
+
 // fork+exec of the binary with stdout/stderr on pipes.
 pid_t Spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd, int* in_fd = nullptr) {
   int out[2];
@@ -38,6 +45,7 @@ pid_t Spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd, int*
     dup2(out[1], 1);
     dup2(err[1], 2);
     if (in[0] >= 0) dup2(in[0], 0);
+    if (!ChildDir().empty() && chdir(ChildDir().c_str()) != 0) _exit(126);
     std::vector<char*> argv;
     std::string binary = DOITHOAI_BINARY;
     argv.push_back(binary.data());
@@ -112,6 +120,90 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+}
+
+std::string ExecSql(const std::string& db, const std::string& sql) {
+  if (db.starts_with("postgresql://")) {
+    return postgres::testing_internal::RunAdminStatement(db, sql);
+  }
+  sqlite3* h = nullptr;
+  std::string message;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    message = "cannot open " + db;
+  } else {
+    char* err = nullptr;
+    if (sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      message = err != nullptr ? err : "error";
+    }
+    sqlite3_free(err);
+  }
+  sqlite3_close(h);
+  return message;
+}
+
+std::optional<std::string> QueryValue(const std::string& db, const std::string& sql) {
+  std::optional<std::string> out;
+  if (db.starts_with("postgresql://")) {
+    PGconn* conn = PQconnectdb(db.c_str());
+    if (PQstatus(conn) == CONNECTION_OK) {
+      PGresult* result = PQexec(conn, sql.c_str());
+      if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) > 0) {
+        out = PQgetvalue(result, 0, 0);
+      }
+      PQclear(result);
+    }
+    PQfinish(conn);
+    return out;
+  }
+  sqlite3* h = nullptr;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+      const unsigned char* text = sqlite3_column_text(st, 0);
+      out = text != nullptr ? reinterpret_cast<const char*>(text) : "";
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(h);
+  return out;
+}
+
+int64_t CountRows(const std::string& db, const std::string& table) {
+  std::optional<std::string> count = QueryValue(db, "SELECT count(*) FROM " + table);
+  return count.has_value() ? std::stoll(*count) : -1;
+}
+
+bool OnPostgres() {
+  const char* engine = getenv("DOITHOAI_IT_ENGINE");
+  return engine != nullptr && std::string_view(engine) == "postgresql";
+}
+
+TestDb::TestDb(const TempDir& dir, const std::string& file) : dir_(dir.path()) {
+  ChildDir() = dir_;
+  if (!OnPostgres()) {
+    spec_ = dir_ + "/" + file;
+    return;
+  }
+  if (!postgres::PgTestsEnabled()) {
+    ADD_FAILURE() << "DOITHOAI_IT_ENGINE=postgresql needs DOITHOAI_TEST_PG_URL";
+    return;
+  }
+  Result<std::unique_ptr<postgres::PgTestDatabase>> db = postgres::PgTestDatabase::Create();
+  if (!db.ok()) {
+    ADD_FAILURE() << db.error().message;
+    return;
+  }
+  pg_ = std::move(db).value();
+  spec_ = pg_->url();
+}
+
+TestDb::~TestDb() {
+  ChildDir().clear();  // pg_ drops the database, after the test's servers stopped
+}
+
+std::string TestDb::Sidecar(const std::string& suffix) const {
+  return pg_ != nullptr ? dir_ + "/doithoai-" + pg_->name() + suffix : spec_ + suffix;
 }
 
 Connection::Connection(int port) {

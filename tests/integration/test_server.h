@@ -9,12 +9,16 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "adapters/storage/postgres/pg_testing.h"
 
 namespace doithoai::testing {
 
@@ -43,6 +47,42 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// The engine these end-to-end tests run on: PostgreSQL when
+// DOITHOAI_IT_ENGINE=postgresql (ctest registers every test twice, the second
+// time as "pg:<name>" against the cluster in DOITHOAI_TEST_PG_URL), else
+// SQLite.
+bool OnPostgres();
+
+// The `--db` of one test: the file `dir`/`file` on SQLite, or a fresh
+// database on the PostgreSQL test cluster, dropped on destruction. The
+// binary is started in `dir`, so files kept beside a PostgreSQL database
+// (the sealing key, attachments: storage::SidecarBase) land there too.
+class TestDb {
+ public:
+  explicit TestDb(const TempDir& dir, const std::string& file = "d.db");
+  ~TestDb();
+  TestDb(const TestDb&) = delete;
+  TestDb& operator=(const TestDb&) = delete;
+  const std::string& spec() const { return spec_; }
+  // A file the binary keeps beside this database by default (".key",
+  // ".files", ".notify-secret"): storage::SidecarBase + suffix.
+  std::string Sidecar(const std::string& suffix) const;
+
+ private:
+  std::string dir_;
+  std::string spec_;
+  std::unique_ptr<postgres::PgTestDatabase> pg_;
+};
+
+// Runs SQL directly on a test database (a SQLite path or a PostgreSQL URL):
+// "" on success, else the error text.
+std::string ExecSql(const std::string& db, const std::string& sql);
+// The first column of the first row of `sql` as text; nullopt on error or no
+// row.
+std::optional<std::string> QueryValue(const std::string& db, const std::string& sql);
+// SELECT count(*) FROM `table`; -1 on error.
+int64_t CountRows(const std::string& db, const std::string& table);
 
 struct HttpReply {
   int status = 0;

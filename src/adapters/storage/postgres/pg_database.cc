@@ -33,6 +33,7 @@ constexpr int64_t kMigrationLockKey = 0x646F6974686F6169;
 
 constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 constexpr std::string_view kBeginWrite = "BEGIN ISOLATION LEVEL SERIALIZABLE";
+constexpr std::string_view kBeginRowLocks = "BEGIN ISOLATION LEVEL READ COMMITTED";
 
 constexpr char kBusyMessage[] = "Cơ sở dữ liệu đang bận, vui lòng thử lại";
 constexpr char kLostMessage[] = "Mất kết nối tới cơ sở dữ liệu, vui lòng thử lại";
@@ -769,6 +770,15 @@ Status PgDatabase::RunRead(const std::function<Status(sql::Connection&)>& fn) {
 }
 
 Status PgDatabase::RunWrite(const std::function<Status(sql::Connection&)>& fn) {
+  return RunWriteAs(fn, kBeginWrite);
+}
+
+Status PgDatabase::RunWriteWithRowLocks(const std::function<Status(sql::Connection&)>& fn) {
+  return RunWriteAs(fn, kBeginRowLocks);
+}
+
+Status PgDatabase::RunWriteAs(const std::function<Status(sql::Connection&)>& fn,
+                              std::string_view begin) {
   if (impl_->options.read_only) {
     return MakeError(ErrorCode::kUnavailable, kReadOnlyMessage);
   }
@@ -778,7 +788,7 @@ Status PgDatabase::RunWrite(const std::function<Status(sql::Connection&)>& fn) {
   for (int attempt = 1;; ++attempt) {
     std::optional<Impl::GateHold> gate;
     gate.emplace(*impl_, /*exclusive=*/attempt > 1);
-    ASSIGN_OR_RETURN(Impl::Lease lease, impl_->Begin(kBeginWrite));
+    ASSIGN_OR_RETURN(Impl::Lease lease, impl_->Begin(begin));
     PgConnection& conn = lease.conn();
     Status status;
     {

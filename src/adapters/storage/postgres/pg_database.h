@@ -77,6 +77,11 @@ class PgDatabase final : public sql::Database {
 
   Status RunRead(const std::function<Status(sql::Connection&)>& fn) override;
   Status RunWrite(const std::function<Status(sql::Connection&)>& fn) override;
+  // READ COMMITTED: the callback locks its rows (FOR UPDATE SKIP LOCKED).
+  Status RunWriteWithRowLocks(const std::function<Status(sql::Connection&)>& fn) override;
+  // One write transaction opened with `begin`, retried on serialisation
+  // failures and deadlocks.
+  Status RunWriteAs(const std::function<Status(sql::Connection&)>& fn, std::string_view begin);
 
   std::unique_ptr<Impl> impl_;
 };

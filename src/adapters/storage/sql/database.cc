@@ -38,6 +38,10 @@ Result<bool> TableExists(Connection& c, std::string_view name) {
   return found;
 }
 
+std::string_view SkipLockedClause(Engine engine) {
+  return engine == Engine::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+}
+
 std::string ContainsExpr(Engine engine, std::string_view haystack, std::string_view needle) {
   std::string fn = engine == Engine::kSqlite ? "instr(" : "strpos(";
   return fn + std::string(haystack) + ", " + std::string(needle) + ") > 0";

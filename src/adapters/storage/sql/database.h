@@ -142,6 +142,14 @@ class Database {
   Result<T> Write(const std::function<Result<T>(Connection&)>& fn);
   Status Write(const std::function<Status(Connection&)>& fn) { return RunWrite(fn); }
 
+  // A write transaction whose callback takes the row locks it needs itself
+  // (SELECT … FOR UPDATE SKIP LOCKED: SkipLockedClause), so that workers on
+  // several servers claim different rows instead of conflicting: READ
+  // COMMITTED on PostgreSQL, the same single writer as Write on SQLite. Only
+  // for callbacks whose every decision rests on rows they locked.
+  template <typename T>
+  Result<T> WriteWithRowLocks(const std::function<Result<T>(Connection&)>& fn);
+
   // Applies the pending embedded migrations of this engine
   // (migrations/<engine>/NNNN_*.sql, the same version numbers for both), each
   // in its own transaction, recording them in schema_version. Returns the
@@ -158,6 +166,9 @@ class Database {
  protected:
   virtual Status RunRead(const std::function<Status(Connection&)>& fn) = 0;
   virtual Status RunWrite(const std::function<Status(Connection&)>& fn) = 0;
+  virtual Status RunWriteWithRowLocks(const std::function<Status(Connection&)>& fn) {
+    return RunWrite(fn);
+  }
 };
 
 namespace internal {
@@ -201,7 +212,18 @@ Result<T> Database::Write(const std::function<Result<T>(Connection&)>& fn) {
   }
 }
 
+template <typename T>
+Result<T> Database::WriteWithRowLocks(const std::function<Result<T>(Connection&)>& fn) {
+  std::optional<T> out;
+  RETURN_IF_ERROR(RunWriteWithRowLocks(internal::CaptureInto(fn, out)));
+  return std::move(*out);
+}
+
 // ---- where the dialects differ ----
+
+// " FOR UPDATE SKIP LOCKED" on PostgreSQL (rows another transaction holds are
+// skipped, not waited for), "" on SQLite (one writer at a time anyway).
+std::string_view SkipLockedClause(Engine engine);
 
 // Whether table `name` exists (in the current schema).
 Result<bool> TableExists(Connection& c, std::string_view name);

@@ -111,7 +111,8 @@ Result<std::vector<DueJob>> SelectDue(Connection& c, Timestamp now, int limit) {
                              "FROM jobs "
                              "WHERE (state = 'queued' AND run_at <= ?1) "
                              "OR (state = 'running' AND lease_until < ?1) "
-                             "ORDER BY run_at, id LIMIT ?2"));
+                             "ORDER BY run_at, id LIMIT ?2" +
+                             std::string(SkipLockedClause(c.engine()))));
   select.Bind(1, Millis(now)).Bind(2, limit);
   std::vector<DueJob> due;
   while (true) {
@@ -174,7 +175,9 @@ Result<std::vector<Job>> SqlJobQueue::Claim(Timestamp now, std::string_view work
   if (worker.empty()) {
     return MakeError(ErrorCode::kInvalidArgument, "Tiến trình xử lý cần có tên.");
   }
-  return db_.Write<std::vector<Job>>([&](Connection& c) -> Result<std::vector<Job>> {
+  // Every row it changes is one SelectDue locked: workers on several servers
+  // claim disjoint batches (PostgreSQL: FOR UPDATE SKIP LOCKED).
+  return db_.WriteWithRowLocks<std::vector<Job>>([&](Connection& c) -> Result<std::vector<Job>> {
     std::vector<Job> claimed;
     // A job whose worker died during its last attempt is failed, not
     // claimed; it frees its place in the batch, so select again.

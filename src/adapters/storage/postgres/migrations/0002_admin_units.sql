@@ -1,15 +1,9 @@
---0002_admin_units : the national list of administrative units(danh mục đơn-- vị hành chính) and
-    their successions(ADM - 10, ADC - 06).--PostgreSQL 15 version;
-mirrors migrations / sqlite /
-    0002_admin_units.sql --(issue #8)
-        .SQLite's GLOB checks are anchored regular expressions here --(`x NOT GLOB '*[^0-9]*'` = `x ~'^[0-9]*$'`; `[0 -
-                                                                                                                    9]` rather
-                                                                                                                      than \d,
-                                                                                                                  which-- would
-                                                                                                                          also match
-                                                                                                                              non -
-                                                                                                                      ASCII
-                                                                                                                          digits); WITHOUT ROWID has no equivalent and
+-- 0002_admin_units: the national list of administrative units (danh mục đơn
+-- vị hành chính) and their successions (ADM-10, ADC-06).
+-- PostgreSQL 15 version; mirrors migrations/sqlite/0002_admin_units.sql
+-- (issue #8). SQLite's GLOB checks are anchored regular expressions here
+-- (`x NOT GLOB '*[^0-9]*'` = `x ~ '^[0-9]*$'`; `[0-9]` rather than \d, which
+-- would also match non-ASCII digits); WITHOUT ROWID has no equivalent and
 -- is not needed (the primary key is an ordinary unique index).
 --
 -- This is REFERENCE DATA shared by every commune, not tenant data: the tables

@@ -1,15 +1,13 @@
---0003_audit_log : the tamper -
-    evident audit log(issue #3).One row per state
-    -- change and per read of a confidential field.Rows are appended only by
-    -- AppendAudit(adapters / storage / sql / audit_log.h),
-    inside the same-- transaction as the change they record.Each row carries the SHA - 256 of the
-            -- previous row(prev_hash) and
-        of itself(hash),
-    so an edit or a deletion-- breaks the chain;
-`doithoai audit verify` finds the first broken row.The-- triggers below are a second line of defence
-    only : anyone who owns the-- table can drop
-           them(or TRUNCATE it, which fires no row trigger),
-    which is-- what the hash chain detects.--PostgreSQL 15 version; mirrors migrations/sqlite/0003_audit_log.sql
+-- 0003_audit_log: the tamper-evident audit log (issue #3). One row per state
+-- change and per read of a confidential field. Rows are appended only by
+-- AppendAudit (adapters/storage/sql/audit_log.h), inside the same
+-- transaction as the change they record. Each row carries the SHA-256 of the
+-- previous row (prev_hash) and of itself (hash), so an edit or a deletion
+-- breaks the chain; `doithoai audit verify` finds the first broken row. The
+-- triggers below are a second line of defence only: anyone who owns the
+-- table can drop them (or TRUNCATE it, which fires no row trigger), which is
+-- what the hash chain detects.
+-- PostgreSQL 15 version; mirrors migrations/sqlite/0003_audit_log.sql
 -- (issue #8). SQLite's RAISE(ABORT, …) triggers are plpgsql trigger
 -- functions raising the same message with SQLSTATE 23514 (check_violation).
 

@@ -1,10 +1,8 @@
 -- 0004_accounts: accounts, database-held sessions (so several server
 -- processes can share them) and failed-login records for throttling.
--- PostgreSQL 15 version;
-mirrors migrations / sqlite /
-    0004_accounts.sql --(issue #8)
-        .SQLite's `username … UNIQUE COLLATE NOCASE` is a plain TEXT --column here with a unique
-    index on lower(username); the code looks
+-- PostgreSQL 15 version; mirrors migrations/sqlite/0004_accounts.sql
+-- (issue #8). SQLite's `username … UNIQUE COLLATE NOCASE` is a plain TEXT
+-- column here with a unique index on lower(username); the code looks
 -- accounts up with `lower(username) = lower(?)`, which that index serves.
 
 CREATE TABLE accounts (

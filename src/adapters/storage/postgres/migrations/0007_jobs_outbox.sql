@@ -1,7 +1,8 @@
---0007_jobs_outbox : the durable job queue(issue #6 §3, core / jobs / job.h) and
-    --the notification outbox(issue #6 §4, core / notifications / message.h)
-          .Used-- by SqlJobQueue and SqlOutbox.Times are milliseconds since the Unix-- epoch;
-NULL where the port's Timestamp is unset. --PostgreSQL 15 version; mirrors migrations/sqlite/0007_jobs_outbox.sql
+-- 0007_jobs_outbox: the durable job queue (issue #6 §3, core/jobs/job.h) and
+-- the notification outbox (issue #6 §4, core/notifications/message.h). Used
+-- by SqlJobQueue and SqlOutbox. Times are milliseconds since the Unix
+-- epoch; NULL where the port's Timestamp is unset.
+-- PostgreSQL 15 version; mirrors migrations/sqlite/0007_jobs_outbox.sql
 -- (issue #8).
 
 -- A job waits as 'queued' until run_at, is claimed ('running', claimed_by,
@@ -80,8 +81,7 @@ CREATE TABLE outbox_messages (
   CHECK (state <> 'withheld' OR address = '')
 );
 
---The outbox page : newest first,
-    filtered by petition or
-        by state.CREATE INDEX outbox_by_commune ON outbox_messages(commune_id, id DESC);
-CREATE INDEX outbox_by_petition ON outbox_messages(commune_id, petition_code, id DESC);
-CREATE INDEX outbox_by_state ON outbox_messages(commune_id, state, id DESC);
+-- The outbox page: newest first, filtered by petition or by state.
+CREATE INDEX outbox_by_commune ON outbox_messages (commune_id, id DESC);
+CREATE INDEX outbox_by_petition ON outbox_messages (commune_id, petition_code, id DESC);
+CREATE INDEX outbox_by_state ON outbox_messages (commune_id, state, id DESC);

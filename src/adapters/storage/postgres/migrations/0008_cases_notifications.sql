@@ -1,17 +1,12 @@
---0008_cases_notifications : cases(vụ việc) that group the petitions of
-                             -- several citizens raising one
-                             issue(issue #6 §1, core / petitions / --petition_case.h),
-    and the per
-        - commune notification settings(issue #6 -- §3–4, core / notifications / notify_settings.h)
-              .Used by SqlCaseRepository
-          --and SqlNotificationSettings.Times are milliseconds since the Unix epoch.--PostgreSQL
-          15 version;
-mirrors migrations / sqlite /
-    0008_cases_notifications.sql --(issue #8)
-        .
+-- 0008_cases_notifications: cases (vụ việc) that group the petitions of
+-- several citizens raising one issue (issue #6 §1, core/petitions/
+-- petition_case.h), and the per-commune notification settings (issue #6
+-- §3–4, core/notifications/notify_settings.h). Used by SqlCaseRepository
+-- and SqlNotificationSettings. Times are milliseconds since the Unix epoch.
+-- PostgreSQL 15 version; mirrors migrations/sqlite/0008_cases_notifications.sql
+-- (issue #8).
 
-    --One case of a commune.Its members are in petition_case_members;
-a case
+-- One case of a commune. Its members are in petition_case_members; a case
 -- always has at least one (the repository deletes a case when its last
 -- member is removed).
 CREATE TABLE petition_cases (
@@ -31,27 +26,27 @@ CREATE TABLE petition_cases (
   UNIQUE (commune_id, id)
 );
 
---The petitions of each case, in the order they were added(position).The
-                              -- primary key makes a petition a member of at most one case;
-both references-- carry commune_id,
-    so a case never holds a petition of another
-        commune--(issue #6
-                  : merging petitions of two communes is refused)
-            .CREATE TABLE
-    petition_case_members(commune_id BIGINT NOT NULL, case_id BIGINT NOT NULL,
-                          petition_id BIGINT NOT NULL,
-                          position BIGINT NOT NULL CHECK(position >= 1),
-                          PRIMARY KEY(commune_id, petition_id),
-                          FOREIGN KEY(commune_id, case_id) REFERENCES petition_cases(commune_id, id)
-                              MATCH SIMPLE ON DELETE CASCADE,
-                          FOREIGN KEY(commune_id, petition_id) REFERENCES petitions(commune_id, id)
-                              MATCH SIMPLE);
+-- The petitions of each case, in the order they were added (position). The
+-- primary key makes a petition a member of at most one case; both references
+-- carry commune_id, so a case never holds a petition of another commune
+-- (issue #6: merging petitions of two communes is refused).
+CREATE TABLE petition_case_members (
+  commune_id BIGINT NOT NULL,
+  case_id BIGINT NOT NULL,
+  petition_id BIGINT NOT NULL,
+  position BIGINT NOT NULL CHECK (position >= 1),
+  PRIMARY KEY (commune_id, petition_id),
+  FOREIGN KEY (commune_id, case_id) REFERENCES petition_cases (commune_id, id) MATCH SIMPLE
+    ON DELETE CASCADE,
+  FOREIGN KEY (commune_id, petition_id) REFERENCES petitions (commune_id, id) MATCH SIMPLE
+);
 
---Members of a case in order(Find, Prominent, the cascade above)
-      .CREATE INDEX petition_case_members_by_case ON
-  petition_case_members(commune_id, case_id, position);
+-- Members of a case in order (Find, Prominent, the cascade above).
+CREATE INDEX petition_case_members_by_case ON petition_case_members (commune_id, case_id, position);
 
---Per - commune notification settings(NotificationSettings as JSON,
-                                      --adapters / json / notify_settings_json.h);
-no row = the defaults.CREATE TABLE notification_settings(
-    commune_id BIGINT PRIMARY KEY REFERENCES communes(id), data TEXT NOT NULL);
+-- Per-commune notification settings (NotificationSettings as JSON,
+-- adapters/json/notify_settings_json.h); no row = the defaults.
+CREATE TABLE notification_settings (
+  commune_id BIGINT PRIMARY KEY REFERENCES communes (id),
+  data TEXT NOT NULL
+);
