@@ -1,5 +1,5 @@
 // doithoai: the commune dialogue-conference and petition server.
-// Subcommands: serve, init, migrate, backup, user, commune, units, petitions, audit,
+// Subcommands: serve, init, migrate, copy, backup, user, commune, units, petitions, audit,
 // eval, jobs, demo-logins, version. Every flag can also be set with a DOITHOAI_*
 // environment variable; flags win. Help and errors are in Vietnamese.
 #include <CLI/CLI.hpp>
@@ -41,7 +41,8 @@ CLI::App* Command(CLI::App& parent, const char* name, const char* description) {
 }
 
 void AddDb(CLI::App* sub, std::string& db) {
-  sub->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")
+  sub->add_option("--db", db,
+                  "Tệp cơ sở dữ liệu SQLite, hoặc postgresql://NGƯỜI_DÙNG@MÁY:CỔNG/TÊN_CSDL")
       ->envname("DOITHOAI_DB")
       ->capture_default_str();
 }
@@ -122,6 +123,15 @@ int main(int argc, char** argv) {
 
   CLI::App* migrate = Command(cli, "migrate", "Nâng cấp lược đồ cơ sở dữ liệu");
   AddDb(migrate, db);
+
+  std::string copy_from;
+  std::string copy_to;
+  CLI::App* copy = Command(
+      cli, "copy", "Sao chép toàn bộ dữ liệu sang cơ sở dữ liệu khác (SQLite ↔ PostgreSQL)");
+  copy->add_option("--from", copy_from, "Nguồn: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")->required();
+  copy->add_option("--to", copy_to,
+                   "Đích (mới, sẽ được migrate): sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")
+      ->required();
 
   std::string backup_out;
   CLI::App* backup = Command(cli, "backup", "Sao lưu cơ sở dữ liệu khi đang chạy");
@@ -267,6 +277,7 @@ int main(int argc, char** argv) {
                                         : DemoMode::kHeld);
   }
   if (*migrate) return RunMigrate(db);
+  if (*copy) return RunCopy(copy_from, copy_to);
   if (*backup) return RunBackup(db, backup_out);
   if (*user_add) return RunUserAdd(add_args);
   if (*user_passwd) return RunUserPasswd(db, username);

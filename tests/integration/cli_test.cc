@@ -1,10 +1,12 @@
 // End-to-end tests of the command line: init, migrate, backup, version and
 // the one-line Vietnamese errors for bad input.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "integration/test_server.h"
 
@@ -166,6 +168,62 @@ TEST(CliPostgresTest, BackupRefersToPgDumpAndAMissingServerFailsInOneLine) {
   EXPECT_EQ(serve.exit_code, 1);
   EXPECT_EQ(serve.err.rfind("Lỗi: Không kết nối được tới PostgreSQL", 0), 0u) << serve.err;
   EXPECT_EQ(std::count(serve.err.begin(), serve.err.end(), '\n'), 1) << serve.err;
+}
+
+// `doithoai copy` (issue #8 §5): the demo commune's SQLite file to
+// PostgreSQL, served from there, and back to a new SQLite file.
+TEST(CliPostgresTest, CopyMovesTheDemoToPostgresqlAndBack) {
+  if (!OnPostgres()) GTEST_SKIP() << "runs as pg:CliPostgresTest.*";
+  TempDir dir;
+  TestDb pg(dir);
+  const std::string file = dir.path() + "/xa.db";
+  ASSERT_EQ(RunDoithoai({"init", "--db", file, "--demo"}).exit_code, 0);
+  CommandResult up = RunDoithoai({"copy", "--from", "sqlite:" + file, "--to", pg.spec()});
+  ASSERT_EQ(up.exit_code, 0) << up.err;
+  EXPECT_NE(up.out.find("petitions"), std::string::npos) << up.out;
+  for (const char* table : {"communes", "petitions", "audit_log", "accounts", "conferences",
+                            "conference_documents", "outbox_messages"}) {
+    EXPECT_EQ(CountRows(pg.spec(), table), CountRows(file, table)) << table;
+    EXPECT_GT(CountRows(pg.spec(), table), 0) << table;
+  }
+  EXPECT_EQ(RunDoithoai({"audit", "verify", "--db", pg.spec()}).exit_code, 0);
+  // Again: everything is already there and is skipped.
+  CommandResult again = RunDoithoai({"copy", "--from", file, "--to", pg.spec()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("đã chép ở lần trước"), std::string::npos) << again.out;
+
+  // The copy serves: a login made with the copied account works (the sealing
+  // key stays with the file: copy it beside the PostgreSQL side too).
+  std::filesystem::copy_file(file + ".key", pg.Sidecar(".key"));
+  {
+    ServerProcess server(pg.spec());
+    ASSERT_GT(server.port(), 0) << server.Stderr();
+    auto login =
+        Request(server.port(), "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
+                R"({"username":"vanphong","password":"doithoai-demo"})");
+    ASSERT_TRUE(login.has_value());
+    EXPECT_EQ(login->status, 200) << login->body;
+    auto search =
+        Request(server.port(), "GET", "/api/v1/communes/hoang-truong/petitions?q=duong",
+                {{"Authorization",
+                  "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}});
+    ASSERT_TRUE(search.has_value());
+    EXPECT_EQ(search->status, 200) << search->body;
+    EXPECT_GT(nlohmann::json::parse(search->body)["total"].get<int>(), 0) << search->body;
+    ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
+    EXPECT_EQ(server.WaitForExit(milliseconds(20000)), 0);
+  }
+
+  // And back into a new file.
+  const std::string back = dir.path() + "/ve-xa.db";
+  CommandResult down = RunDoithoai({"copy", "--from", pg.spec(), "--to", "sqlite:" + back});
+  ASSERT_EQ(down.exit_code, 0) << down.err;
+  EXPECT_EQ(CountRows(back, "petitions"), CountRows(file, "petitions"));
+  EXPECT_EQ(RunDoithoai({"audit", "verify", "--db", back}).exit_code, 0);
+  // A source that is not a doithoai database is refused in one line.
+  CommandResult bad = RunDoithoai({"copy", "--from", dir.path() + "/khong-co.db", "--to", back});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err.rfind("Lỗi: ", 0), 0u) << bad.err;
 }
 
 }  // namespace

@@ -507,7 +507,7 @@ void PgConnection::NoteCompleted(const PGresult* result) {
   }
 }
 
-// Connects with our settings: UTF8, UTC, application_name. The URL's own
+// Connects with our settings: UTF8, UTC, application_name, no notices. The URL's own
 // options come first so that ours win.
 Result<std::unique_ptr<PgConnection>> Connect(const std::string& url, const std::string& described,
                                               int connect_timeout_s) {
@@ -523,7 +523,8 @@ Result<std::unique_ptr<PgConnection>> Connect(const std::string& url, const std:
                      "Không kết nối được tới PostgreSQL tại " + described + ": " + reason);
   }
   auto conn = std::make_unique<PgConnection>(raw);
-  Status configured = conn->Exec("SET TimeZone TO 'UTC'");
+  // Notices ("already exists, skipping") are not for the server's log.
+  Status configured = conn->Exec("SET TimeZone TO 'UTC'; SET client_min_messages TO warning");
   if (!configured.ok()) return std::move(configured).error();
   return conn;
 }

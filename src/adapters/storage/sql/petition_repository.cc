@@ -185,23 +185,7 @@ Status StorePetition(Connection& c, const Petition& p, int64_t old_version, Time
   RETURN_IF_ERROR(update.Run());
   if (c.Changes() != 1) return MakeError(ErrorCode::kFailedPrecondition, kStaleVersion);
 
-  if (c.engine() == Engine::kPostgres) {
-    // An ordinary table with a pg_trgm index on `folded` (migration 0006).
-    ASSIGN_OR_RETURN(Statement upsert,
-                     c.Prepare("INSERT INTO petition_search (petition_id, commune_id, folded, "
-                               "exact) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (petition_id) DO "
-                               "UPDATE SET folded = excluded.folded, exact = excluded.exact"));
-    upsert.Bind(1, p.id.value).Bind(2, p.commune_id.value).Bind(3, search.folded);
-    upsert.Bind(4, search.exact);
-    return upsert.Run();
-  }
-  ASSIGN_OR_RETURN(Statement remove, c.Prepare("DELETE FROM petition_search WHERE rowid = ?"));
-  remove.Bind(1, p.id.value);
-  RETURN_IF_ERROR(remove.Run());
-  ASSIGN_OR_RETURN(Statement insert, c.Prepare("INSERT INTO petition_search (rowid, folded, exact) "
-                                               "VALUES (?1, ?2, ?3)"));
-  insert.Bind(1, p.id.value).Bind(2, search.folded).Bind(3, search.exact);
-  return insert.Run();
+  return petition_rows::WriteSearchRow(c, p, search);
 }
 
 // The commune's tracking prefix; on its first petition, the first of

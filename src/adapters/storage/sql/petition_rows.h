@@ -21,6 +21,14 @@ struct SearchText {
 
 SearchText SearchTextOf(const Petition& p);
 
+// Replaces the search index row of `p` (SRCH-01): the FTS5 row on SQLite, the
+// pg_trgm-indexed row on PostgreSQL.
+Status WriteSearchRow(Connection& c, const Petition& p, const SearchText& search);
+
+// Rebuilds the whole search index from the petitions table (after `doithoai
+// copy`, whose engines index differently). Returns the number of rows.
+Result<int64_t> RebuildSearchIndex(Connection& c);
+
 // The petition `id` of `commune`, or kNotFound.
 Result<Petition> LoadPetition(Connection& c, CommuneId commune, PetitionId id);
 

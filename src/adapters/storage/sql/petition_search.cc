@@ -92,7 +92,45 @@ void BindAll(Statement& stmt, const std::vector<Param>& params) {
 
 }  // namespace
 
-// Declared in sqlite_petition_rows.h.
+// Declared in petition_rows.h.
+Status petition_rows::WriteSearchRow(Connection& c, const Petition& p, const SearchText& search) {
+  if (c.engine() == Engine::kPostgres) {
+    // An ordinary table with a pg_trgm index on `folded` (migration 0006).
+    ASSIGN_OR_RETURN(Statement upsert,
+                     c.Prepare("INSERT INTO petition_search (petition_id, commune_id, folded, "
+                               "exact) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (petition_id) DO "
+                               "UPDATE SET folded = excluded.folded, exact = excluded.exact"));
+    upsert.Bind(1, p.id.value).Bind(2, p.commune_id.value).Bind(3, search.folded);
+    upsert.Bind(4, search.exact);
+    return upsert.Run();
+  }
+  ASSIGN_OR_RETURN(Statement remove, c.Prepare("DELETE FROM petition_search WHERE rowid = ?"));
+  remove.Bind(1, p.id.value);
+  RETURN_IF_ERROR(remove.Run());
+  ASSIGN_OR_RETURN(Statement insert, c.Prepare("INSERT INTO petition_search (rowid, folded, exact) "
+                                               "VALUES (?1, ?2, ?3)"));
+  insert.Bind(1, p.id.value).Bind(2, search.folded).Bind(3, search.exact);
+  return insert.Run();
+}
+
+// Declared in petition_rows.h.
+Result<int64_t> petition_rows::RebuildSearchIndex(Connection& c) {
+  RETURN_IF_ERROR(c.Exec("DELETE FROM petition_search"));
+  ASSIGN_OR_RETURN(Statement rows, c.Prepare("SELECT commune_id, id FROM petitions ORDER BY id"));
+  std::vector<std::pair<CommuneId, PetitionId>> ids;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, rows.Step());
+    if (!row) break;
+    ids.emplace_back(CommuneId{rows.ColumnInt(0)}, PetitionId{rows.ColumnInt(1)});
+  }
+  for (const auto& [commune, id] : ids) {
+    ASSIGN_OR_RETURN(Petition p, LoadPetition(c, commune, id));
+    RETURN_IF_ERROR(WriteSearchRow(c, p, SearchTextOf(p)));
+  }
+  return static_cast<int64_t>(ids.size());
+}
+
+// Declared in petition_rows.h.
 petition_rows::SearchText petition_rows::SearchTextOf(const Petition& p) {
   std::string joined = p.code;
   for (const PetitionItem& item : p.items) joined += "\n" + item.text;
