@@ -67,8 +67,8 @@ class PgConnectionLossTest : public ::testing::Test {
     if (!OnPostgres()) GTEST_SKIP() << "PostgreSQL only: runs as pg:PgConnectionLossTest.*";
     std::printf("engine: postgresql\n");
     ASSERT_EQ(RunDoithoai({"init", "--db", test_db_.spec(), "--demo"}).exit_code, 0);
-    server_ = std::make_unique<ServerProcess>(
-        test_db_.spec(), std::vector<std::string>{"--public-rate-limit", "0"});
+    server_ = std::make_unique<ServerProcess>(test_db_.spec(),
+                                              std::vector<std::string>{"--public-rate-limit", "0"});
     ASSERT_GT(server_->port(), 0) << server_->Stderr();
   }
 
@@ -117,9 +117,10 @@ TEST_F(PgConnectionLossTest, ARequestCutOffGets503TheNextOnesSucceedAndNoAcknowl
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   bool waiting = false;
   while (!waiting && std::chrono::steady_clock::now() < deadline) {
-    waiting = admin.Run("SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                        "current_database() AND application_name = 'doithoai' AND "
-                        "wait_event_type = 'Lock'") != "0";
+    waiting = admin.Run(
+                  "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                  "current_database() AND application_name = 'doithoai' AND "
+                  "wait_event_type = 'Lock'") != "0";
   }
   ASSERT_TRUE(waiting) << "the submission never waited for the lock";
   ASSERT_GT(TerminateServerConnections(admin), 0);
@@ -133,8 +134,7 @@ TEST_F(PgConnectionLossTest, ARequestCutOffGets503TheNextOnesSucceedAndNoAcknowl
   for (int i = 15; i < 25; ++i) acknowledged.push_back(Submit(i));
   for (const std::string& code : acknowledged) {
     ASSERT_FALSE(code.empty());
-    EXPECT_EQ(admin.Run("SELECT count(*) FROM petitions WHERE code = '" + code + "'"), "1")
-        << code;
+    EXPECT_EQ(admin.Run("SELECT count(*) FROM petitions WHERE code = '" + code + "'"), "1") << code;
   }
   // The cut-off submission was not acknowledged and left nothing behind.
   EXPECT_EQ(admin.Run("SELECT count(*) FROM petitions"),
