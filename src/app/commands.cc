@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <system_error>
+#include <thread>
 
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/crypto/sodium_identity_vault.h"
@@ -63,9 +65,10 @@ Result<std::string> ReadInputFile(const std::string& path, std::uintmax_t max_by
   return data;
 }
 
-Result<std::unique_ptr<sql::Database>> OpenExisting(const std::string& db) {
+Result<std::unique_ptr<sql::Database>> OpenExisting(const std::string& db, int pool_size) {
   storage::DatabaseOptions options;
   options.create_if_missing = false;
+  if (pool_size > 0) options.pool_size = pool_size;
   return storage::OpenDatabase(db, options);
 }
 
@@ -231,7 +234,11 @@ int RunServe(const ServeConfig& config) {
                           "--public-url phải bắt đầu bằng http:// hoặc https://, ví dụ "
                           "https://doithoai.hoangtruong.gov.vn"));
   }
-  auto db = OpenExisting(config.db_path);
+  // PostgreSQL: a connection for every request thread, the job worker and
+  // one spare, so a request never waits for a connection.
+  const unsigned threads =
+      config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+  auto db = OpenExisting(config.db_path, static_cast<int>(threads) + 2);
   if (!db.ok()) return Fail(db.error());
   Result<int> applied = (*db)->Migrate();
   if (!applied.ok()) return Fail(applied.error());
@@ -273,6 +280,7 @@ int RunServe(const ServeConfig& config) {
   options.port = listen->port;
   options.threads = config.threads;
   options.idle_timeout_seconds = config.idle_timeout_seconds;
+  options.trusted_proxies = config.trusted_proxies;
   if (config.access_log) {
     options.access_log = [&clock](const http::AccessLogEntry& e) { LogAccess(e, clock); };
   }

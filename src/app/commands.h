@@ -21,7 +21,8 @@ int Fail(const Error& error);
 Result<std::string> ReadInputFile(const std::string& path, std::uintmax_t max_bytes,
                                   const std::string& what);
 // Opens an existing database (never creates one).
-Result<std::unique_ptr<sql::Database>> OpenExisting(const std::string& db);
+// `pool_size`: PostgreSQL connections (0 = the default, 8).
+Result<std::unique_ptr<sql::Database>> OpenExisting(const std::string& db, int pool_size = 0);
 // The audit context of a command-line operator.
 AuditContext CliAuditContext(const Clock& clock);
 // The 32-byte identity-sealing key (CONF-01) from `key_file`, or from

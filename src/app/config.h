@@ -27,7 +27,8 @@ struct ServeConfig {
   unsigned threads = 0;  // 0 = one per core
   unsigned idle_timeout_seconds = 30;
   bool access_log = true;
-  bool secure_cookies = false;  // behind TLS (nginx): cookies get Secure
+  bool secure_cookies = false;               // behind TLS (nginx): cookies get Secure
+  std::vector<std::string> trusted_proxies;  // nginx addresses: X-Forwarded-For is the client
   // The address citizens reach the server at ("https://doithoai.xa.gov.vn"),
   // printed in invitation QR codes; empty = taken from each request's Host.
   std::string public_url;

@@ -73,6 +73,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   serve
+      ->add_option("--trusted-proxy", serve_config.trusted_proxies,
+                   "Địa chỉ IP của nginx phía trước; khi đó X-Forwarded-For là địa chỉ người dùng "
+                   "(dùng cho giới hạn tần suất)")
+      ->envname("DOITHOAI_TRUSTED_PROXY");
+  serve
       ->add_flag("--secure-cookies", serve_config.secure_cookies,
                  "Cookie chỉ gửi qua HTTPS (khi chạy sau nginx có TLS)")
       ->envname("DOITHOAI_SECURE_COOKIES");

@@ -20,6 +20,7 @@
 
 #include "adapters/http/ascii.h"
 #include "adapters/http/compression.h"
+#include "adapters/http/forwarded.h"
 #include "adapters/http/request_limits.h"
 #include "core/text/vietnamese.h"
 
@@ -167,6 +168,8 @@ std::optional<HttpResponse> BeginRequest(HttpServer::State* server, MHD_Connecti
                 static_cast<unsigned long long>(server->next_id.fetch_add(1)));
   req.request_id = id;
   MHD_get_connection_values(connection, MHD_HEADER_KIND, &CollectHeader, state);
+  req.remote_addr = ClientAddress(req.remote_addr, req.Header("x-forwarded-for"),
+                                  server->options.trusted_proxies);
 
   if (HeaderBytes(req, state->raw_uri) > server->options.max_header_bytes) {
     return LimitResponse(431, "Phần đầu (header) của yêu cầu quá lớn.");

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "adapters/http/http_types.h"
 #include "core/common/result.h"
@@ -44,6 +45,8 @@ struct ServerOptions {
   unsigned idle_timeout_seconds = 30;          // no bytes for this long: connection closed
   unsigned body_timeout_seconds = 120;         // whole body must arrive within this
   bool secure_cookies = false;                 // behind TLS
+  // Reverse proxies whose X-Forwarded-For names the client (forwarded.h).
+  std::vector<std::string> trusted_proxies;
   std::function<void(const AccessLogEntry&)> access_log;  // may be empty
 };
 
