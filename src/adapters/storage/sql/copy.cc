@@ -5,10 +5,10 @@
 #include <array>
 #include <cctype>
 #include <cstring>
-#include <ctime>
 #include <optional>
 #include <utility>
 
+#include "adapters/storage/sql/migrations.h"
 #include "adapters/storage/sql/petition_rows.h"
 
 namespace doithoai::sql {
@@ -111,15 +111,6 @@ Result<TableSum> SumTable(Connection& c, const std::string& table,
   return sum;
 }
 
-std::string NowIso() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
-
 Status EnsureProgressTable(Database& to) {
   return to.Write([](Connection& c) -> Status {
     return c.Exec(
@@ -211,7 +202,7 @@ Result<TableCopy> CopyTable(Database& from, Database& to, const std::string& tab
     ASSIGN_OR_RETURN(Statement record,
                      t.Prepare("INSERT INTO copy_progress (table_name, rows, checksum, copied_at) "
                                "VALUES (?, ?, ?, ?)"));
-    record.Bind(1, table).Bind(2, copied.rows()).Bind(3, copied.Hex()).Bind(4, NowIso());
+    record.Bind(1, table).Bind(2, copied.rows()).Bind(3, copied.Hex()).Bind(4, UtcNowIso());
     RETURN_IF_ERROR(record.Run());
     return TableCopy{table, copied.rows(), copied.Hex(), false};
   });

@@ -13,9 +13,9 @@ namespace {
 
 std::string Prefix(Engine engine) { return "migrations/" + std::string(EngineName(engine)) + "/"; }
 
-// The time a migration is applied, for the record only (adapters may read
-// the system clock; the core may not).
-std::string NowIso() {
+}  // namespace
+
+std::string UtcNowIso() {
   std::time_t now = std::time(nullptr);
   std::tm utc{};
   gmtime_r(&now, &utc);
@@ -23,8 +23,6 @@ std::string NowIso() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buf;
 }
-
-}  // namespace
 
 Result<std::vector<Migration>> EmbeddedMigrations(Engine engine) {
   const std::string prefix = Prefix(engine);
@@ -109,7 +107,7 @@ Result<int> ApplyMigrations(Database& db) {
       ASSIGN_OR_RETURN(Statement record,
                        c.Prepare("INSERT INTO schema_version (version, name, applied_at) "
                                  "VALUES (?, ?, ?)"));
-      record.Bind(1, m.version).Bind(2, m.name).Bind(3, NowIso());
+      record.Bind(1, m.version).Bind(2, m.name).Bind(3, UtcNowIso());
       RETURN_IF_ERROR(record.Run());
       return true;
     }));

@@ -21,6 +21,10 @@ struct Migration {
   std::string_view sql;
 };
 
+// The system time as ISO text ("2026-11-28T04:18:00Z"), for bookkeeping rows
+// (schema_version, copy_progress); adapters may read the clock, the core may not.
+std::string UtcNowIso();
+
 // The embedded migrations of `engine`, sorted by version; kInternal for a
 // badly named file or a repeated version.
 Result<std::vector<Migration>> EmbeddedMigrations(Engine engine);
