@@ -15,7 +15,9 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "adapters/storage/contract/petition_contract_fixture.h"
@@ -388,13 +390,63 @@ TYPED_TEST_P(PetitionRepositoryContract, AuditChainVerifiesAfterEveryKindOfWrite
   EXPECT_EQ(petition_rows, 5);  // create, edit, read_identity, settings, create
 }
 
+// Submissions arriving at the same moment (several server threads or
+// processes) each get their own sequence: none is refused, none is
+// duplicated, and the numbers have no gaps (FB-01). On PostgreSQL this is the
+// case the old MAX(sequence)+1 lost with 409 (issue #8).
+TYPED_TEST_P(PetitionRepositoryContract, ConcurrentCreatesGetDistinctGaplessSequences) {
+  const CommuneId a = this->commune_a_;
+  constexpr int kThreads = 6;
+  constexpr int kEach = 15;
+  std::vector<std::vector<Petition>> made(kThreads);
+  std::vector<std::string> errors(kThreads);
+  {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([this, a, t, &made, &errors] {
+        for (int i = 0; i < kEach; ++i) {
+          Petition p = SamplePetition(a, 2026, "Đồng thời " + std::to_string(t * kEach + i));
+          p.form_token = "con-" + std::to_string(t) + "-" + std::to_string(i);
+          Result<CreatedPetition> r = this->repo().Create("hoang-truong", p, PetitionAuditContext());
+          if (!r.ok()) {
+            errors[t] = r.error().message;
+            return;
+          }
+          made[t].push_back(r->petition);
+        }
+      });
+    }
+    for (std::thread& th : threads) th.join();
+  }
+  std::set<int64_t> sequences;
+  std::set<std::string> codes;
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(errors[t], "") << "thread " << t;
+    for (const Petition& p : made[t]) {
+      sequences.insert(p.sequence);
+      codes.insert(p.code);
+      EXPECT_EQ(this->MustFind(a, p.id).code, p.code);
+    }
+  }
+  ASSERT_EQ(sequences.size(), static_cast<size_t>(kThreads * kEach));
+  EXPECT_EQ(codes.size(), sequences.size());
+  EXPECT_EQ(*sequences.begin(), 1);
+  EXPECT_EQ(*sequences.rbegin(), kThreads * kEach);
+  // The next one, after the burst, continues the same counter.
+  EXPECT_EQ(this->Create(SamplePetition(a, 2026, "Sau")).sequence, kThreads * kEach + 1);
+  Result<bool> intact = this->backend_.AuditChainIntact();
+  ASSERT_TRUE(intact.ok()) << intact.error().message;
+  EXPECT_TRUE(*intact);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(
     PetitionRepositoryContract, CreateAssignsCodeIdVersionAndKeepsEveryField,
     SequencesRunPerCommuneAndYear, CommunesWithTheSamePrefixGetDistinctPrefixes,
     FormTokenMakesCreateIdempotentWithinTheCommune, CreateManyIsAllOrNothing,
     CreateRefusesMissingCommuneAndForeignRows, AnotherCommunesPetitionIsNotFound,
     UpdateStoresRecomputesSummaryAndAudits, StaleVersionOrFailedChangeChangesNothing,
-    SettingsDefaultRoundTripAndAudit, AuditChainVerifiesAfterEveryKindOfWrite);
+    SettingsDefaultRoundTripAndAudit, AuditChainVerifiesAfterEveryKindOfWrite,
+    ConcurrentCreatesGetDistinctGaplessSequences);
 
 }  // namespace doithoai::contract
 

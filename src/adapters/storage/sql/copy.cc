@@ -227,6 +227,7 @@ const std::vector<std::string>& CopiedTables() {
       "document_register",
       "petition_prefixes",
       "petitions",
+      "petition_sequences",
       "petition_settings",
       "jobs",
       "outbox_messages",

@@ -243,12 +243,16 @@ Result<CreatedPetition> CreateIn(Connection& c, std::string_view slug, const Pet
   // writes a sealed submitter).
   if (stored.identity_sealed) stored.submitter = Submitter{};
   ASSIGN_OR_RETURN(std::string prefix, PrefixFor(c, commune, slug));
-  ASSIGN_OR_RETURN(Statement last, c.Prepare("SELECT COALESCE(MAX(sequence), 0) FROM petitions "
-                                             "WHERE commune_id = ?1 AND year = ?2"));
-  last.Bind(1, commune.value).Bind(2, stored.year);
-  ASSIGN_OR_RETURN(bool row, last.Step());
-  if (!row) return MakeError(ErrorCode::kInternal, "Không lấy được số thứ tự đơn.");
-  const TrackingCode code{prefix, stored.year % 100, last.ColumnInt(0) + 1};
+  // FB-01: the next number from the counter row (migration 0010), not
+  // MAX(sequence) + 1, which two concurrent PostgreSQL transactions both read.
+  ASSIGN_OR_RETURN(Statement next,
+                   c.Prepare("INSERT INTO petition_sequences (commune_id, year, last_sequence) "
+                             "VALUES (?1, ?2, 1) ON CONFLICT (commune_id, year) DO UPDATE "
+                             "SET last_sequence = petition_sequences.last_sequence + 1 "
+                             "RETURNING last_sequence"));
+  next.Bind(1, commune.value).Bind(2, stored.year);
+  ASSIGN_OR_RETURN(const int64_t sequence, next.RunReturningInt());
+  const TrackingCode code{prefix, stored.year % 100, sequence};
   RETURN_IF_ERROR(ValidateTrackingCode(code));
   stored.code = FormatTrackingCode(code);
   stored.sequence = code.sequence;
