@@ -407,7 +407,8 @@ TYPED_TEST_P(PetitionRepositoryContract, ConcurrentCreatesGetDistinctGaplessSequ
         for (int i = 0; i < kEach; ++i) {
           Petition p = SamplePetition(a, 2026, "Đồng thời " + std::to_string(t * kEach + i));
           p.form_token = "con-" + std::to_string(t) + "-" + std::to_string(i);
-          Result<CreatedPetition> r = this->repo().Create("hoang-truong", p, PetitionAuditContext());
+          Result<CreatedPetition> r =
+              this->repo().Create("hoang-truong", p, PetitionAuditContext());
           if (!r.ok()) {
             errors[t] = r.error().message;
             return;
