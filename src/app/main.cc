@@ -1,12 +1,13 @@
 // doithoai: the commune dialogue-conference and petition server.
-// Subcommands: serve, init, migrate, copy, backup, user, commune, units, petitions, audit,
-// eval, jobs, demo-logins, version. Every flag can also be set with a DOITHOAI_*
-// environment variable; flags win. Help and errors are in Vietnamese.
+// Subcommands: serve, init, migrate, copy, citus-sql, backup, user, commune, units, petitions,
+// audit, eval, jobs, demo-logins, version. Every flag can also be set with a DOITHOAI_* environment
+// variable; flags win. Help and errors are in Vietnamese.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <string>
 
+#include "adapters/storage/postgres/tenancy.h"
 #include "app/audit_command.h"
 #include "app/commands.h"
 #include "app/config.h"
@@ -137,6 +138,10 @@ int main(int argc, char** argv) {
   copy->add_option("--to", copy_to,
                    "Đích (mới, sẽ được migrate): sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")
       ->required();
+
+  CLI::App* citus_sql = Command(
+      cli, "citus-sql",
+      "In câu lệnh SQL phân tán lược đồ PostgreSQL theo xã bằng Citus (xem docs/deploying.md)");
 
   std::string backup_out;
   CLI::App* backup = Command(cli, "backup", "Sao lưu cơ sở dữ liệu khi đang chạy");
@@ -283,6 +288,10 @@ int main(int argc, char** argv) {
   }
   if (*migrate) return RunMigrate(db);
   if (*copy) return RunCopy(copy_from, copy_to);
+  if (*citus_sql) {
+    std::cout << doithoai::postgres::CitusDistributionSql();
+    return 0;
+  }
   if (*backup) return RunBackup(db, backup_out);
   if (*user_add) return RunUserAdd(add_args);
   if (*user_passwd) return RunUserPasswd(db, username);

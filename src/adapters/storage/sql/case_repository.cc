@@ -284,7 +284,7 @@ Result<std::vector<ProminentIssue>> SqlCaseRepository::Prominent(CommuneId commu
                       "ON m.commune_id = pc.commune_id AND m.case_id = pc.id "
                       "JOIN petitions p ON p.commune_id = m.commune_id AND p.id = m.petition_id "
                       "WHERE pc.commune_id = ?1 "
-                      "GROUP BY pc.id "
+                      "GROUP BY pc.commune_id, pc.id "
                       "ORDER BY petitioners DESC, villages DESC, pc.created_at DESC, pc.id DESC "
                       "LIMIT ?2"));
         stmt.Bind(1, commune.value).Bind(2, limit);

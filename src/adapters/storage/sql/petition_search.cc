@@ -98,8 +98,9 @@ Status petition_rows::WriteSearchRow(Connection& c, const Petition& p, const Sea
     // An ordinary table with a pg_trgm index on `folded` (migration 0006).
     ASSIGN_OR_RETURN(Statement upsert,
                      c.Prepare("INSERT INTO petition_search (petition_id, commune_id, folded, "
-                               "exact) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (petition_id) DO "
-                               "UPDATE SET folded = excluded.folded, exact = excluded.exact"));
+                               "exact) VALUES (?1, ?2, ?3, ?4) "
+                               "ON CONFLICT (commune_id, petition_id) DO UPDATE "
+                               "SET folded = excluded.folded, exact = excluded.exact"));
     upsert.Bind(1, p.id.value).Bind(2, p.commune_id.value).Bind(3, search.folded);
     upsert.Bind(4, search.exact);
     return upsert.Run();
@@ -168,7 +169,9 @@ Result<PetitionPage> SqlPetitionRepository::Search(CommuneId commune, const Peti
   } else if (match) {
     // PostgreSQL: one regular expression per word over the folded text,
     // served by the pg_trgm GIN index (migration 0006).
-    from = " FROM petition_search s JOIN petitions p ON p.id = s.petition_id";
+    from =
+        " FROM petition_search s JOIN petitions p ON p.commune_id = s.commune_id "
+        "AND p.id = s.petition_id";
     where = " WHERE s.commune_id = ? AND p.commune_id = ?";
     params = {commune.value, commune.value};
     for (const std::string& word : words) {
