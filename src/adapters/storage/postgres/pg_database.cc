@@ -30,6 +30,9 @@ constexpr Oid kInt8Oid = 20;
 constexpr Oid kTextOid = 25;
 // pg_advisory_lock key held while migrating: "doithoai" in ASCII.
 constexpr int64_t kMigrationLockKey = 0x646F6974686F6169;
+// PgOptions::serialize_writers: the session advisory lock every SERIALIZABLE
+// writer of every server process takes before BEGIN ("doithoaw").
+constexpr int64_t kWritersLockKey = 0x646F6974686F6177;
 
 constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 constexpr std::string_view kBeginWrite = "BEGIN ISOLATION LEVEL SERIALIZABLE";
@@ -200,6 +203,27 @@ class PgConnection final : public sql::Connection {
   // Whether a transaction has run on this connection before (a pooled
   // connection may have died while idle).
   bool used() const { return used_; }
+  // PgOptions::serialize_writers. Takes the writers' lock, then BEGINs: the
+  // lock is taken before the transaction's snapshot, so the snapshot sees
+  // every earlier writer's commit. (Two round trips: in one query string the
+  // SELECT would open the transaction and BEGIN could not set its level.)
+  Status LockWritersAndBegin(std::string_view begin) {
+    holds_writers_lock_ = true;  // GiveBack releases it whatever happens next
+    used_ = true;
+    RETURN_IF_ERROR(Exec("SELECT pg_advisory_lock(" + std::to_string(kWritersLockKey) + ")"));
+    return Begin(begin);
+  }
+  // Releases the writers' lock if this connection may hold it; false if the
+  // connection is unusable (it is then closed, which releases it too).
+  bool ReleaseWritersLock() {
+    if (!holds_writers_lock_) return true;
+    holds_writers_lock_ = false;
+    if (bad()) return false;
+    PGresult* result = PQexec(conn_, "SELECT pg_advisory_unlock_all()");
+    bool ok = PQresultStatus(result) == PGRES_TUPLES_OK;
+    PQclear(result);
+    return ok;
+  }
 
   // Opens a transaction and starts tracking its first failure.
   Status Begin(std::string_view begin) {
@@ -237,6 +261,7 @@ class PgConnection final : public sql::Connection {
 
   PGconn* conn_;
   bool used_ = false;
+  bool holds_writers_lock_ = false;
   int64_t changes_ = 0;
   std::string first_sqlstate_;
   std::optional<Error> first_error_;
@@ -680,7 +705,8 @@ struct PgDatabase::Impl {
 
   void GiveBack(std::unique_ptr<PgConnection> conn) {
     conn->Rollback();  // only if something left a transaction open
-    bool keep = !conn->bad() && !conn->InTransaction();
+    const bool unlocked = conn->ReleaseWritersLock();
+    bool keep = unlocked && !conn->bad() && !conn->InTransaction();
     std::unique_ptr<PgConnection> dropped;
     {
       std::lock_guard<std::mutex> lock(mu);
@@ -698,12 +724,13 @@ struct PgDatabase::Impl {
   // Borrows a connection and opens a transaction with `begin`. A pooled
   // connection found dead at BEGIN (killed while idle) is replaced once by a
   // new one, before anything of the caller has run.
-  Result<Lease> Begin(std::string_view begin) {
+  Result<Lease> Begin(std::string_view begin, bool lock_writers = false) {
     for (int attempt = 0;; ++attempt) {
       ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, Acquire(/*fresh=*/attempt > 0));
       bool reused = conn->used();
       Lease lease(this, std::move(conn));
-      Status started = lease.conn().Begin(begin);
+      Status started =
+          lock_writers ? lease.conn().LockWritersAndBegin(begin) : lease.conn().Begin(begin);
       if (started.ok()) return lease;
       if (!lease.conn().bad()) return std::move(started).error();
       if (!reused || attempt > 0) return Lost();
@@ -789,7 +816,8 @@ Status PgDatabase::RunWriteAs(const std::function<Status(sql::Connection&)>& fn,
   for (int attempt = 1;; ++attempt) {
     std::optional<Impl::GateHold> gate;
     gate.emplace(*impl_, /*exclusive=*/attempt > 1);
-    ASSIGN_OR_RETURN(Impl::Lease lease, impl_->Begin(begin));
+    const bool lock_writers = impl_->options.serialize_writers && begin == kBeginWrite;
+    ASSIGN_OR_RETURN(Impl::Lease lease, impl_->Begin(begin, lock_writers));
     PgConnection& conn = lease.conn();
     Status status;
     {

@@ -37,6 +37,13 @@ struct PgOptions {
   int acquire_timeout_ms = 5000;  // wait for a free connection, then kUnavailable
   int max_write_attempts = 8;     // runs of a Write's callback on serialisation failures
   bool read_only = false;         // every Write fails with kUnavailable
+  // Every Write (not WriteWithRowLocks) of every process on the database
+  // first takes one session advisory lock, before its snapshot, so writers
+  // queue like SQLite's BEGIN IMMEDIATE instead of failing each other with
+  // 40001 and running again: every write appends to the one audit hash chain,
+  // so they could never commit in parallel anyway (issue #8; measured in
+  // bench/pg.sh and docs/deploying.md). Reads never wait for it.
+  bool serialize_writers = true;
 };
 
 // Counters for tests and operations (monotonic since Open).
