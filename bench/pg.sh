@@ -39,7 +39,9 @@
 # SQLite file seeded with the same CSV, for reference.
 #
 # Usage: BIN=build/release/doithoai bench/pg.sh
-#        (DURATION=10s CONNECTIONS=32 THREADS=1 SEED_COUNT=10000 SQLITE=1 PIN=1
+#        (DURATION=10s CONNECTIONS=32 THREADS=0 SEED_COUNT=10000 SQLITE=1 PIN=1
+#         SERVE_ARGS="--pg-parallel-writers" adds flags to every `serve`; THREADS=0 is
+#         serve's default: 2 × cores and at least 4 with PostgreSQL, one per core with SQLite;
 #         WRK_LOG=file keeps every wrk output; KEEP=1 keeps the work directory with the
 #         servers' logs and PostgreSQL's server log)
 # Without BIN it builds the release preset first, as run.sh does; with BIN it
@@ -49,7 +51,8 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
-SERVER_THREADS=${THREADS:-1}
+SERVER_THREADS=${THREADS:-0}
+SERVE_ARGS=${SERVE_ARGS:-}
 SEED_COUNT=${SEED_COUNT:-10000}
 SQLITE=${SQLITE:-1}
 PIN=${PIN:-1}
@@ -127,7 +130,8 @@ start_server() {  # DB NAME → appends the pid to server_pids and sets port
   local pin_cmd=()
   [ "$PIN" = 1 ] && pin_cmd=(taskset -c "$SERVER_CPUS")
   (cd "$work" && exec "${pin_cmd[@]}" "$BIN" serve --db "$db" --listen 127.0.0.1:0 \
-    --threads "$SERVER_THREADS" --public-rate-limit 0 >"$work/$name.out" 2>"$work/$name.err") &
+    --threads "$SERVER_THREADS" --public-rate-limit 0 $SERVE_ARGS >"$work/$name.out" \
+    2>"$work/$name.err") &
   server_pids+=($!)
   for _ in $(seq 200); do
     grep -q 'http://' "$work/$name.out" 2>/dev/null && break
@@ -286,6 +290,11 @@ pg_errors=$(grep -c 'ERROR' "$cluster/server.log" || true)
 pg_error_kinds=$(grep -o 'ERROR: .*' "$cluster/server.log" | cut -c1-80 | sort | uniq -c |
   sort -rn | head -5 || true)
 stop_servers
+# Each PostgreSQL server prints its pool counters when it stops (RunServe).
+for name in pg-a pg-b; do
+  printf 'server %s at exit: %s\n' "$name" \
+    "$(grep -h '^PostgreSQL:' "$work/$name.err" | tail -n 1 || true)" >>"$notes"
+done
 cp "$cluster/server.log" "$work/pg-server.log"
 "$repo/scripts/pg-test-cluster.sh" stop "$cluster"
 

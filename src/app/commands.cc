@@ -16,6 +16,7 @@
 #include "adapters/crypto/sodium_identity_vault.h"
 #include "adapters/http/server.h"
 #include "adapters/storage/open_database.h"
+#include "adapters/storage/postgres/pg_database.h"
 #include "adapters/storage/sql/account_store.h"
 #include "adapters/storage/sql/commune_repository.h"
 #include "adapters/storage/sql/copy.h"
@@ -236,9 +237,15 @@ int RunServe(const ServeConfig& config) {
   }
   // PostgreSQL: a connection for every request thread, the job worker and
   // one spare, so a request never waits for a connection.
-  const unsigned threads =
-      config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
-  auto db = OpenExisting(config.db_path, static_cast<int>(threads) + 2);
+  const bool postgres = storage::IsPostgresUrl(config.db_path);
+  const unsigned threads = config.threads > 0
+                               ? config.threads
+                               : DefaultServeThreads(postgres, std::thread::hardware_concurrency());
+  storage::DatabaseOptions db_options;
+  db_options.create_if_missing = false;
+  db_options.pool_size = static_cast<int>(threads) + 2;
+  db_options.pg_serialize_writers = !config.pg_parallel_writers;
+  auto db = storage::OpenDatabase(config.db_path, db_options);
   if (!db.ok()) return Fail(db.error());
   Result<int> applied = (*db)->Migrate();
   if (!applied.ok()) return Fail(applied.error());
@@ -278,7 +285,7 @@ int RunServe(const ServeConfig& config) {
   http::ServerOptions options;
   options.host = listen->host;
   options.port = listen->port;
-  options.threads = config.threads;
+  options.threads = threads;
   options.idle_timeout_seconds = config.idle_timeout_seconds;
   options.trusted_proxies = config.trusted_proxies;
   if (config.access_log) {
@@ -300,6 +307,17 @@ int RunServe(const ServeConfig& config) {
   int cut = (*server)->Shutdown(std::chrono::seconds(5));
   if (cut > 0) std::fprintf(stderr, "Đã dừng; %d yêu cầu chưa xong bị ngắt.\n", cut);
   worker.Stop();
+  if (const auto* pg = dynamic_cast<const postgres::PgDatabase*>(db->get())) {
+    // For operators and bench/pg.sh: how often writers had to run again.
+    const postgres::PgStats stats = pg->stats();
+    std::fprintf(stderr,
+                 "PostgreSQL: %lld lần chạy lại giao dịch ghi, %lld lần chờ kết nối, "
+                 "%lld kết nối đã mở, %lld kết nối bị mất.\n",
+                 static_cast<long long>(stats.write_retries),
+                 static_cast<long long>(stats.acquire_waits),
+                 static_cast<long long>(stats.connections_opened),
+                 static_cast<long long>(stats.connections_dropped));
+  }
   return 0;
 }
 

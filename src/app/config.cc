@@ -1,5 +1,6 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace doithoai::app {
@@ -27,6 +28,11 @@ Result<ListenAddress> ParseListen(std::string_view text) {
   out.host = host.empty() ? "127.0.0.1" : std::string(host);
   out.port = static_cast<uint16_t>(port);
   return out;
+}
+
+unsigned DefaultServeThreads(bool postgres, unsigned cores) {
+  cores = cores == 0 ? 1 : cores;  // hardware_concurrency() may not know
+  return postgres ? std::max(4u, 2 * cores) : cores;
 }
 
 }  // namespace doithoai::app

@@ -21,10 +21,20 @@ struct ListenAddress {
 // the system for a free port.
 Result<ListenAddress> ParseListen(std::string_view text);
 
+// Request threads when --threads is 0: one per core for SQLite, whose
+// requests never wait on the network; for PostgreSQL twice that and at least
+// 4, since each request spends round trips waiting for the server
+// (bench/pg.sh, docs/deploying.md).
+unsigned DefaultServeThreads(bool postgres, unsigned cores);
+
 struct ServeConfig {
   std::string db_path = "var/doithoai.db";
   std::string listen = "127.0.0.1:8080";
-  unsigned threads = 0;  // 0 = one per core
+  unsigned threads = 0;  // 0 = DefaultServeThreads
+  // PostgreSQL: let write transactions run side by side and retry on
+  // serialisation failures instead of queueing (PgOptions::serialize_writers);
+  // for measurements (bench/pg.sh), not for production.
+  bool pg_parallel_writers = false;
   unsigned idle_timeout_seconds = 30;
   bool access_log = true;
   bool secure_cookies = false;               // behind TLS (nginx): cookies get Secure

@@ -28,5 +28,14 @@ TEST(ParseListenTest, RejectsMalformedAddressesWithVietnameseMessage) {
   }
 }
 
+TEST(DefaultServeThreadsTest, OnePerCoreForSqliteMoreForPostgres) {
+  EXPECT_EQ(DefaultServeThreads(false, 2), 2u);
+  EXPECT_EQ(DefaultServeThreads(false, 0), 1u);  // unknown core count
+  EXPECT_EQ(DefaultServeThreads(true, 1), 4u);
+  EXPECT_EQ(DefaultServeThreads(true, 2), 4u);
+  EXPECT_EQ(DefaultServeThreads(true, 8), 16u);
+  EXPECT_EQ(DefaultServeThreads(true, 0), 4u);
+}
+
 }  // namespace
 }  // namespace doithoai::app

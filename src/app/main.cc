@@ -64,9 +64,14 @@ int main(int argc, char** argv) {
                    "Địa chỉ lắng nghe HOST:CỔNG (cổng 0 = tự chọn)")
       ->envname("DOITHOAI_LISTEN")
       ->capture_default_str();
-  serve->add_option("--threads", serve_config.threads, "Số luồng xử lý (0 = bằng số lõi CPU)")
+  serve
+      ->add_option("--threads", serve_config.threads,
+                   "Số luồng xử lý (0 = bằng số lõi CPU; với PostgreSQL gấp đôi, ít nhất 4)")
       ->envname("DOITHOAI_THREADS")
       ->capture_default_str();
+  serve->add_flag("--pg-parallel-writers", serve_config.pg_parallel_writers,
+                  "PostgreSQL: cho các giao dịch ghi chạy song song và chạy lại khi xung đột, "
+                  "thay vì xếp hàng (chỉ dùng để đo đạc)");
   serve
       ->add_option("--idle-timeout", serve_config.idle_timeout_seconds,
                    "Đóng kết nối không hoạt động sau số giây này")

@@ -33,6 +33,7 @@ Result<std::unique_ptr<sql::Database>> OpenDatabase(const std::string& db,
     postgres::PgOptions pg;
     pg.pool_size = options.pool_size;
     pg.read_only = options.read_only;
+    pg.serialize_writers = options.pg_serialize_writers;
     ASSIGN_OR_RETURN(std::unique_ptr<postgres::PgDatabase> opened,
                      postgres::PgDatabase::Open(db, pg));
     return std::unique_ptr<sql::Database>(std::move(opened));

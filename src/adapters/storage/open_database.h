@@ -21,6 +21,8 @@ struct DatabaseOptions {
   bool read_only = false;
   // PostgreSQL connections per process.
   int pool_size = 8;
+  // PostgreSQL: postgres::PgOptions::serialize_writers.
+  bool pg_serialize_writers = true;
 };
 
 bool IsPostgresUrl(std::string_view db);
