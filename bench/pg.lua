@@ -36,23 +36,9 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local families = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Trịnh" }
-local middles = { "Văn", "Thị", "Đức", "Ngọc", "Minh", "Thu" }
-local givens = { "An", "Bình", "Hoa", "Hùng", "Lan", "Mai", "Nam", "Phương", "Sơn", "Yến" }
-local subjects = {
-  "Đoạn đường bê tông", "Kênh mương nội đồng", "Việc cấp sổ đỏ", "Hệ thống điện chiếu sáng",
-  "Rác thải sinh hoạt", "Việc bình xét hộ nghèo", "Thẻ bảo hiểm y tế", "Trường mầm non",
-  "Loa truyền thanh", "Cống thoát nước",
-}
-local problems = {
-  "xuống cấp nghiêm trọng", "bị bồi lấp, ruộng bị ngập úng", "kéo dài chưa được giải quyết",
-  "không được thu gom thường xuyên", "bình xét chưa công khai", "hư hỏng đã lâu",
-}
-local requests = {
-  "Đề nghị UBND xã sửa chữa sớm.", "Đề nghị xã kiểm tra và trả lời.",
-  "Đề nghị đưa vào kế hoạch năm sau.", "Mong chính quyền sớm quan tâm.",
-}
-local classes = { "proposal", "proposal", "report", "complaint" }
+-- The generator, from the file beside this script.
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+local petition_body = dofile(here .. "petition_body.lua")
 
 local tid = 0
 local counter = 0
@@ -65,22 +51,12 @@ function init(args)
   math.randomseed(tid * 7919 + 17)
 end
 
-local function pick(list)
-  return list[math.random(#list)]
-end
-
 if mode == "submit" then
   function request()
     counter = counter + 1
-    local village = math.random(village_count)
-    local body = string.format(
-      '{"name":"%s %s %s","phone":"09%08d","village":"Thôn %d","address":"Xóm %d, Thôn %d",' ..
-      '"text":"%s tại thôn %d %s. %s (lượt %d)","class":"%s","form_token":"pg-%s-%d-%d"}',
-      pick(families), pick(middles), pick(givens), math.random(0, 99999999), village,
-      math.random(12), village, pick(subjects), village, pick(problems), pick(requests), counter,
-      pick(classes), run_id, tid, counter)
     return wrk.format("POST", "/api/v1/communes/" .. slug .. "/petitions",
-      { ["Content-Type"] = "application/json" }, body)
+      { ["Content-Type"] = "application/json" },
+      petition_body("pg", run_id, tid, counter, village_count))
   end
 
   function response(status, headers, body)

@@ -55,6 +55,16 @@ std::vector<std::string> SplitCommas(const std::string& s) {
   return out;
 }
 
+// Runs `on_row` on each row of `stmt`.
+template <typename OnRow>
+Status EachRow(sql::Statement& stmt, OnRow on_row) {
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return OkStatus();
+    on_row(stmt);
+  }
+}
+
 Result<Catalogue> ReadCatalogue(sql::Database& db) {
   return db.Read<Catalogue>([](sql::Connection& c) -> Result<Catalogue> {
     Catalogue cat;
@@ -62,24 +72,19 @@ Result<Catalogue> ReadCatalogue(sql::Database& db) {
                      c.Prepare("SELECT c.relname FROM pg_class c JOIN pg_namespace n "
                                "ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
                                "AND c.relkind IN ('r', 'p')"));
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, tables.Step());
-      if (!row) break;
-      cat.tables.insert(tables.ColumnText(0));
-    }
+    RETURN_IF_ERROR(
+        EachRow(tables, [&](sql::Statement& row) { cat.tables.insert(row.ColumnText(0)); }));
     ASSIGN_OR_RETURN(sql::Statement columns,
                      c.Prepare("SELECT table_name, column_name, is_nullable FROM "
                                "information_schema.columns WHERE table_schema = 'public' "
                                "AND column_name IN ('commune_id', 'id')"));
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, columns.Step());
-      if (!row) break;
-      if (columns.ColumnText(1) == "id") {
-        cat.has_id[columns.ColumnText(0)] = true;
+    RETURN_IF_ERROR(EachRow(columns, [&](sql::Statement& row) {
+      if (row.ColumnText(1) == "id") {
+        cat.has_id[row.ColumnText(0)] = true;
       } else {
-        cat.commune_id_not_null[columns.ColumnText(0)] = columns.ColumnText(2) == "NO";
+        cat.commune_id_not_null[row.ColumnText(0)] = row.ColumnText(2) == "NO";
       }
-    }
+    }));
     // Key columns in key order, as comma-separated names.
     ASSIGN_OR_RETURN(sql::Statement constraints,
                      c.Prepare("SELECT k.conrelid::regclass::text, k.conname, k.contype::text, "
@@ -92,18 +97,16 @@ Result<Catalogue> ReadCatalogue(sql::Database& db) {
                                "ON a.attrelid = k.confrelid AND a.attnum = u.att), '') "
                                "FROM pg_constraint k WHERE k.connamespace = 'public'::regnamespace "
                                "AND k.contype IN ('p', 'u', 'f')"));
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, constraints.Step());
-      if (!row) break;
+    RETURN_IF_ERROR(EachRow(constraints, [&](sql::Statement& row) {
       Constraint k;
-      k.table = constraints.ColumnText(0);
-      k.name = constraints.ColumnText(1);
-      k.type = constraints.ColumnText(2).at(0);
-      k.columns = SplitCommas(constraints.ColumnText(3));
-      k.referenced = constraints.ColumnText(4);
-      k.referenced_columns = SplitCommas(constraints.ColumnText(5));
+      k.table = row.ColumnText(0);
+      k.name = row.ColumnText(1);
+      k.type = row.ColumnText(2).at(0);
+      k.columns = SplitCommas(row.ColumnText(3));
+      k.referenced = row.ColumnText(4);
+      k.referenced_columns = SplitCommas(row.ColumnText(5));
       cat.constraints.push_back(std::move(k));
-    }
+    }));
     // Unique indexes that are not a constraint's (expressions count as "").
     ASSIGN_OR_RETURN(
         sql::Statement indexes,
@@ -114,11 +117,9 @@ Result<Catalogue> ReadCatalogue(sql::Database& db) {
                   "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
                   "AND i.indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE "
                   "k.conindid = i.indexrelid)"));
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, indexes.Step());
-      if (!row) break;
-      cat.unique_indexes.emplace_back(indexes.ColumnText(0), SplitCommas(indexes.ColumnText(1)));
-    }
+    RETURN_IF_ERROR(EachRow(indexes, [&](sql::Statement& row) {
+      cat.unique_indexes.emplace_back(row.ColumnText(0), SplitCommas(row.ColumnText(1)));
+    }));
     return cat;
   });
 }

@@ -48,10 +48,12 @@ std::string Summary(const Account& a) {
 Error AccountNotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy tài khoản."); }
 
 // Loads one account visible in `scope` (isolation: other communes' rows are
-// "not found", never returned).
+// "not found", never returned). The CASTs give PostgreSQL the parameter's
+// type up front (otherwise its first prepare fails and is retried typed).
 Result<Account> FindScoped(Connection& c, const AccountScope& scope, AccountId id) {
-  ASSIGN_OR_RETURN(Statement st, c.Prepare(std::string(kSelectAccount) +
-                                           "WHERE id = ?1 AND (?2 IS NULL OR commune_id = ?2)"));
+  ASSIGN_OR_RETURN(Statement st,
+                   c.Prepare(std::string(kSelectAccount) +
+                             "WHERE id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR commune_id = ?2)"));
   st.Bind(1, id.value);
   if (scope.commune) {
     st.Bind(2, scope.commune->value);
@@ -134,9 +136,9 @@ Result<Account> SqlAccountRepository::Find(const AccountScope& scope, AccountId 
 
 Result<std::vector<Account>> SqlAccountRepository::List(const AccountScope& scope) {
   return db_.Read<std::vector<Account>>([&](Connection& c) -> Result<std::vector<Account>> {
-    ASSIGN_OR_RETURN(Statement st,
-                     c.Prepare(std::string(kSelectAccount) +
-                               "WHERE ?1 IS NULL OR commune_id = ?1 ORDER BY username"));
+    ASSIGN_OR_RETURN(Statement st, c.Prepare(std::string(kSelectAccount) +
+                                             "WHERE CAST(?1 AS BIGINT) IS NULL OR commune_id = ?1 "
+                                             "ORDER BY username"));
     if (scope.commune) {
       st.Bind(1, scope.commune->value);
     } else {
