@@ -90,25 +90,26 @@ class InMemoryJobQueue : public JobQueue {
     return claimed;
   }
 
-  Status Complete(JobId id, std::string_view worker, Timestamp now) override {
+  Status Complete(CommuneId commune, JobId id, std::string_view worker, Timestamp now) override {
     std::lock_guard<std::mutex> lock(mu_);
-    ASSIGN_OR_RETURN(Job * job, ClaimedBy(id, worker));
+    ASSIGN_OR_RETURN(Job * job, ClaimedBy(commune, id, worker));
     std::string last_error = job->last_error;  // a success keeps the earlier failure's reason
     Finish(*job, JobState::kDone, last_error, now);
     return OkStatus();
   }
 
-  Status Drop(JobId id, std::string_view worker, std::string_view reason, Timestamp now) override {
+  Status Drop(CommuneId commune, JobId id, std::string_view worker, std::string_view reason,
+              Timestamp now) override {
     std::lock_guard<std::mutex> lock(mu_);
-    ASSIGN_OR_RETURN(Job * job, ClaimedBy(id, worker));
+    ASSIGN_OR_RETURN(Job * job, ClaimedBy(commune, id, worker));
     Finish(*job, JobState::kDropped, reason, now);
     return OkStatus();
   }
 
-  Status Fail(JobId id, std::string_view worker, std::string_view reason, Timestamp retry_at,
-              Timestamp now) override {
+  Status Fail(CommuneId commune, JobId id, std::string_view worker, std::string_view reason,
+              Timestamp retry_at, Timestamp now) override {
     std::lock_guard<std::mutex> lock(mu_);
-    ASSIGN_OR_RETURN(Job * job, ClaimedBy(id, worker));
+    ASSIGN_OR_RETURN(Job * job, ClaimedBy(commune, id, worker));
     if (job->attempts >= job->max_attempts) {
       Finish(*job, JobState::kFailed, reason, now);
       return OkStatus();
@@ -121,10 +122,10 @@ class InMemoryJobQueue : public JobQueue {
     return OkStatus();
   }
 
-  Result<Job> Find(JobId id) override {
+  Result<Job> Find(CommuneId commune, JobId id) override {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = jobs_.find(id.value);
-    if (it == jobs_.end()) {
+    if (it == jobs_.end() || it->second.commune_id != commune) {
       return MakeError(ErrorCode::kNotFound, kJobNotFound);
     }
     return it->second;
@@ -167,10 +168,10 @@ class InMemoryJobQueue : public JobQueue {
   static constexpr const char* kLastAttemptAbandoned =
       "Tiến trình xử lý dừng giữa chừng ở lần thử cuối cùng.";
 
-  // The job `id` if it is running and claimed by `worker`.
-  Result<Job*> ClaimedBy(JobId id, std::string_view worker) {
+  // The job `id` of `commune` if it is running and claimed by `worker`.
+  Result<Job*> ClaimedBy(CommuneId commune, JobId id, std::string_view worker) {
     auto it = jobs_.find(id.value);
-    if (it == jobs_.end()) {
+    if (it == jobs_.end() || it->second.commune_id != commune) {
       return MakeError(ErrorCode::kNotFound, kJobNotFound);
     }
     Job& job = it->second;

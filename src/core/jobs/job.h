@@ -77,17 +77,19 @@ class JobQueue {
   virtual Result<std::vector<Job>> Claim(Timestamp now, std::string_view worker,
                                          std::chrono::milliseconds lease, int limit) = 0;
 
+  // A job is named by its commune and id (the jobs table is keyed by
+  // (commune_id, id), issue #8 §4; another commune may hold the same id).
   // Finishes a job claimed by `worker` (kFailedPrecondition when the job is
   // no longer claimed by it: its lease ran out and another worker took it).
-  virtual Status Complete(JobId id, std::string_view worker, Timestamp now) = 0;
-  virtual Status Drop(JobId id, std::string_view worker, std::string_view reason,
+  virtual Status Complete(CommuneId commune, JobId id, std::string_view worker, Timestamp now) = 0;
+  virtual Status Drop(CommuneId commune, JobId id, std::string_view worker, std::string_view reason,
                       Timestamp now) = 0;
   // A failed attempt: queued again at `retry_at`, or failed for good when
   // attempts >= max_attempts.
-  virtual Status Fail(JobId id, std::string_view worker, std::string_view reason,
+  virtual Status Fail(CommuneId commune, JobId id, std::string_view worker, std::string_view reason,
                       Timestamp retry_at, Timestamp now) = 0;
 
-  virtual Result<Job> Find(JobId id) = 0;
+  virtual Result<Job> Find(CommuneId commune, JobId id) = 0;
   // The jobs of a commune, newest first (staff "jobs" view, tests).
   virtual Result<std::vector<Job>> List(CommuneId commune, int offset, int limit) = 0;
 };

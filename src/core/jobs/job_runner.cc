@@ -55,7 +55,8 @@ Status JobRunner::RunOne(const Job& job, RunStats& stats) {
   if (handler == handlers_.end()) {
     const std::string reason = "Không có bộ xử lý cho loại công việc \"" + job.kind + "\"";
     const Timestamp now = clock_.Now();
-    return Record(queue_.Fail(job.id, worker_id_, reason, now + RetryBackoff(job.attempts), now),
+    return Record(queue_.Fail(job.commune_id, job.id, worker_id_, reason,
+                              now + RetryBackoff(job.attempts), now),
                   stats.failed);
   }
   if (!job.subject_checksum.empty()) {
@@ -64,15 +65,17 @@ Status JobRunner::RunOne(const Job& job, RunStats& stats) {
       return Retry(job, checksum.error().message, stats);
     }
     if (*checksum != job.subject_checksum) {
-      return Record(queue_.Drop(job.id, worker_id_, kSubjectChanged, clock_.Now()), stats.dropped);
+      return Record(queue_.Drop(job.commune_id, job.id, worker_id_, kSubjectChanged, clock_.Now()),
+                    stats.dropped);
     }
   }
   JobOutcome outcome = handler->second->Run(job);
   switch (outcome.kind) {
     case JobOutcome::kDone:
-      return Record(queue_.Complete(job.id, worker_id_, clock_.Now()), stats.done);
+      return Record(queue_.Complete(job.commune_id, job.id, worker_id_, clock_.Now()), stats.done);
     case JobOutcome::kDrop:
-      return Record(queue_.Drop(job.id, worker_id_, outcome.reason, clock_.Now()), stats.dropped);
+      return Record(queue_.Drop(job.commune_id, job.id, worker_id_, outcome.reason, clock_.Now()),
+                    stats.dropped);
     case JobOutcome::kRetry:
       return Retry(job, outcome.reason, stats);
   }
@@ -84,7 +87,8 @@ Status JobRunner::Retry(const Job& job, const std::string& reason, RunStats& sta
   // Claim counted this attempt; the queue fails the job for good after its
   // last one.
   int& counter = job.attempts >= job.max_attempts ? stats.failed : stats.retried;
-  return Record(queue_.Fail(job.id, worker_id_, reason, now + RetryBackoff(job.attempts), now),
+  return Record(queue_.Fail(job.commune_id, job.id, worker_id_, reason,
+                            now + RetryBackoff(job.attempts), now),
                 counter);
 }
 

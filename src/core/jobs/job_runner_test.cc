@@ -64,7 +64,7 @@ class JobRunnerTest : public ::testing::Test {
   }
 
   Job Stored(JobId id) {
-    Result<Job> job = queue_.Find(id);
+    Result<Job> job = queue_.Find(kCommune, id);
     EXPECT_TRUE(job.ok());
     return job.ok() ? *job : Job{};
   }

@@ -94,7 +94,7 @@ class JobQueueContract : public ::testing::Test {
   }
 
   Job Stored(JobId id) {
-    Result<Job> job = queue_->Find(id);
+    Result<Job> job = queue_->Find(commune_, id);
     EXPECT_TRUE(job.ok()) << (job.ok() ? "" : job.error().message);
     return job.ok() ? *job : Job{};
   }
@@ -153,7 +153,7 @@ TYPED_TEST_P(JobQueueContract, ASecondEnqueueOfTheSameFingerprintStoresNothing) 
 
   // In any state: a finished job still blocks its fingerprint.
   ASSERT_EQ(this->Claim(kJobEpoch, "w1").size(), 1u);
-  ASSERT_TRUE(this->queue().Complete(first.id, "w1", kJobEpoch).ok());
+  ASSERT_TRUE(this->queue().Complete(first.commune_id, first.id, "w1", kJobEpoch).ok());
   Result<JobQueue::Enqueued> third = this->queue().Enqueue(again);
   ASSERT_TRUE(third.ok());
   EXPECT_FALSE(third->created);
@@ -216,40 +216,64 @@ TYPED_TEST_P(JobQueueContract, CompleteFinishesOnlyTheClaimingWorkersJob) {
   Job job = this->Add("a");
   ASSERT_EQ(this->Claim(kJobEpoch, "w1").size(), 1u);
   const Timestamp at = kJobEpoch + std::chrono::seconds(3);
-  this->ExpectCode(this->queue().Complete(job.id, "w2", at), ErrorCode::kFailedPrecondition);
-  ASSERT_TRUE(this->queue().Complete(job.id, "w1", at).ok());
+  this->ExpectCode(this->queue().Complete(job.commune_id, job.id, "w2", at),
+                   ErrorCode::kFailedPrecondition);
+  ASSERT_TRUE(this->queue().Complete(job.commune_id, job.id, "w1", at).ok());
   Job stored = this->Stored(job.id);
   EXPECT_EQ(stored.state, JobState::kDone);
   EXPECT_EQ(stored.finished_at, at);
   EXPECT_EQ(stored.attempts, 1);
   // Finished: no second outcome, and never claimed again.
-  this->ExpectCode(this->queue().Complete(job.id, "w1", at), ErrorCode::kFailedPrecondition);
-  this->ExpectCode(this->queue().Fail(job.id, "w1", "x", at, at), ErrorCode::kFailedPrecondition);
+  this->ExpectCode(this->queue().Complete(job.commune_id, job.id, "w1", at),
+                   ErrorCode::kFailedPrecondition);
+  this->ExpectCode(this->queue().Fail(job.commune_id, job.id, "w1", "x", at, at),
+                   ErrorCode::kFailedPrecondition);
   EXPECT_TRUE(this->Claim(kJobEpoch + std::chrono::hours(48), "w1").empty());
 }
 
 TYPED_TEST_P(JobQueueContract, AQueuedJobCannotBeFinished) {
   Job job = this->Add("a");
-  this->ExpectCode(this->queue().Complete(job.id, "w1", kJobEpoch), ErrorCode::kFailedPrecondition);
-  this->ExpectCode(this->queue().Drop(job.id, "w1", "x", kJobEpoch),
+  this->ExpectCode(this->queue().Complete(job.commune_id, job.id, "w1", kJobEpoch),
+                   ErrorCode::kFailedPrecondition);
+  this->ExpectCode(this->queue().Drop(job.commune_id, job.id, "w1", "x", kJobEpoch),
                    ErrorCode::kFailedPrecondition);
   EXPECT_EQ(this->Stored(job.id).state, JobState::kQueued);
 }
 
 TYPED_TEST_P(JobQueueContract, UnknownJobsAreNotFound) {
   const JobId missing{987654};
-  this->ExpectCode(this->queue().Find(missing), ErrorCode::kNotFound);
-  this->ExpectCode(this->queue().Complete(missing, "w1", kJobEpoch), ErrorCode::kNotFound);
-  this->ExpectCode(this->queue().Drop(missing, "w1", "x", kJobEpoch), ErrorCode::kNotFound);
-  this->ExpectCode(this->queue().Fail(missing, "w1", "x", kJobEpoch, kJobEpoch),
+  this->ExpectCode(this->queue().Find(this->commune_, missing), ErrorCode::kNotFound);
+  this->ExpectCode(this->queue().Complete(this->commune_, missing, "w1", kJobEpoch),
                    ErrorCode::kNotFound);
+  this->ExpectCode(this->queue().Drop(this->commune_, missing, "w1", "x", kJobEpoch),
+                   ErrorCode::kNotFound);
+  this->ExpectCode(this->queue().Fail(this->commune_, missing, "w1", "x", kJobEpoch, kJobEpoch),
+                   ErrorCode::kNotFound);
+}
+
+// A job is named by its commune and id (issue #8 §4): the same id under
+// another commune is another job, so nothing of this one changes.
+TYPED_TEST_P(JobQueueContract, AJobIsNotFoundUnderAnotherCommune) {
+  const Job job = this->Add("message:1", kJobEpoch);
+  ASSERT_EQ(this->queue().Claim(kJobEpoch, "w1", std::chrono::minutes(1), 5)->size(), 1u);
+  const CommuneId other = this->other_commune_;
+  this->ExpectCode(this->queue().Find(other, job.id), ErrorCode::kNotFound);
+  this->ExpectCode(this->queue().Complete(other, job.id, "w1", kJobEpoch), ErrorCode::kNotFound);
+  this->ExpectCode(this->queue().Drop(other, job.id, "w1", "x", kJobEpoch), ErrorCode::kNotFound);
+  this->ExpectCode(this->queue().Fail(other, job.id, "w1", "x", kJobEpoch, kJobEpoch),
+                   ErrorCode::kNotFound);
+  EXPECT_EQ(this->Stored(job.id).state, JobState::kRunning);
+  ASSERT_TRUE(this->queue().Complete(job.commune_id, job.id, "w1", kJobEpoch).ok());
+  EXPECT_EQ(this->Stored(job.id).state, JobState::kDone);
 }
 
 TYPED_TEST_P(JobQueueContract, DropRecordsTheReason) {
   Job job = this->Add("a");
   ASSERT_EQ(this->Claim(kJobEpoch, "w1").size(), 1u);
   ASSERT_TRUE(
-      this->queue().Drop(job.id, "w1", "Nội dung đã thay đổi từ khi lập lịch", kJobEpoch).ok());
+      this->queue()
+          .Drop(job.commune_id, job.id, "w1", "Nội dung đã thay đổi từ khi lập lịch", kJobEpoch)
+          .ok());
   Job stored = this->Stored(job.id);
   EXPECT_EQ(stored.state, JobState::kDropped);
   EXPECT_EQ(stored.last_error, "Nội dung đã thay đổi từ khi lập lịch");
@@ -269,7 +293,9 @@ TYPED_TEST_P(JobQueueContract, AFailedAttemptIsRetriedAtRetryAtThenFailsForGood)
     EXPECT_EQ(claimed[0].attempts, attempt);
     const Timestamp retry_at = now + RetryBackoff(attempt);
     ASSERT_TRUE(
-        this->queue().Fail(job.id, "w1", "Máy chủ webhook trả lời 500", retry_at, now).ok());
+        this->queue()
+            .Fail(job.commune_id, job.id, "w1", "Máy chủ webhook trả lời 500", retry_at, now)
+            .ok());
     Job stored = this->Stored(job.id);
     EXPECT_EQ(stored.state, JobState::kQueued);
     EXPECT_EQ(stored.run_at, retry_at);
@@ -283,7 +309,9 @@ TYPED_TEST_P(JobQueueContract, AFailedAttemptIsRetriedAtRetryAtThenFailsForGood)
   ASSERT_EQ(last.size(), 1u);
   EXPECT_EQ(last[0].attempts, 3);
   ASSERT_TRUE(
-      this->queue().Fail(job.id, "w1", "Hết lần thử", now + std::chrono::hours(1), now).ok());
+      this->queue()
+          .Fail(job.commune_id, job.id, "w1", "Hết lần thử", now + std::chrono::hours(1), now)
+          .ok());
   Job stored = this->Stored(job.id);
   EXPECT_EQ(stored.state, JobState::kFailed);
   EXPECT_EQ(stored.attempts, 3);
@@ -307,12 +335,14 @@ TYPED_TEST_P(JobQueueContract, AnExpiredLeaseIsReclaimedAndTheOldWorkerIsRefused
   EXPECT_EQ(reclaimed[0].attempts, 2);
   EXPECT_EQ(reclaimed[0].lease_until, later + kJobLease);
 
-  this->ExpectCode(this->queue().Complete(job.id, "w1", later), ErrorCode::kFailedPrecondition);
-  this->ExpectCode(this->queue().Drop(job.id, "w1", "x", later), ErrorCode::kFailedPrecondition);
-  this->ExpectCode(this->queue().Fail(job.id, "w1", "x", later, later),
+  this->ExpectCode(this->queue().Complete(job.commune_id, job.id, "w1", later),
+                   ErrorCode::kFailedPrecondition);
+  this->ExpectCode(this->queue().Drop(job.commune_id, job.id, "w1", "x", later),
+                   ErrorCode::kFailedPrecondition);
+  this->ExpectCode(this->queue().Fail(job.commune_id, job.id, "w1", "x", later, later),
                    ErrorCode::kFailedPrecondition);
   EXPECT_EQ(this->Stored(job.id).claimed_by, "w2");
-  ASSERT_TRUE(this->queue().Complete(job.id, "w2", later).ok());
+  ASSERT_TRUE(this->queue().Complete(job.commune_id, job.id, "w2", later).ok());
   EXPECT_EQ(this->Stored(job.id).state, JobState::kDone);
 }
 
@@ -354,8 +384,8 @@ REGISTER_TYPED_TEST_SUITE_P(
     JobQueueContract, EnqueueStoresAQueuedJob, ASecondEnqueueOfTheSameFingerprintStoresNothing,
     FingerprintsAreUniquePerCommuneOnly, EnqueueRejectsAJobWithoutKindOrFingerprint,
     ClaimTakesDueJobsOldestFirstUpToTheLimit, CompleteFinishesOnlyTheClaimingWorkersJob,
-    AQueuedJobCannotBeFinished, UnknownJobsAreNotFound, DropRecordsTheReason,
-    AFailedAttemptIsRetriedAtRetryAtThenFailsForGood,
+    AQueuedJobCannotBeFinished, UnknownJobsAreNotFound, AJobIsNotFoundUnderAnotherCommune,
+    DropRecordsTheReason, AFailedAttemptIsRetriedAtRetryAtThenFailsForGood,
     AnExpiredLeaseIsReclaimedAndTheOldWorkerIsRefused, ALeaseLostOnTheLastAttemptFailsTheJob,
     ListShowsACommunesJobsNewestFirst);
 

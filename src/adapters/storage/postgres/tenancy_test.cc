@@ -124,6 +124,13 @@ Result<Catalogue> ReadCatalogue(sql::Database& db) {
   });
 }
 
+Result<int64_t> QueryCount(sql::Database& db, const std::string& query) {
+  return db.Read<int64_t>([&query](sql::Connection& c) -> Result<int64_t> {
+    ASSIGN_OR_RETURN(sql::Statement stmt, c.Prepare(query));
+    return stmt.RunReturningInt();
+  });
+}
+
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -216,6 +223,37 @@ TEST_F(TenancyTest, ForeignKeysPairTheCommuneAndFollowTheCreationOrder) {
     }
   }
   EXPECT_GT(checked, 20);
+}
+
+// What the keys are for: the same id in two communes (a commune merged in
+// from its own PC keeps its ids). The freeze of issued documents (NUM-05)
+// still holds within each commune and does not reach across.
+TEST_F(TenancyTest, TwoCommunesMayHoldTheSameIds) {
+  Status s = db_->Write([](sql::Connection& c) -> Status {
+    RETURN_IF_ERROR(
+        c.Exec("INSERT INTO communes (id, slug, code, name, type) VALUES "
+               "(1, 'hoang-truong', '16000', 'Xã Hoằng Trường', 'xa'), "
+               "(2, 'hoang-phu', '16001', 'Xã Hoằng Phụ', 'xa')"));
+    RETURN_IF_ERROR(c.Exec(
+        "INSERT INTO conferences (id, commune_id, year, state, first_date, data, version, "
+        "created_at_ms, updated_at_ms) VALUES (7, 1, 2026, 'planned', '2026-12-01', '{}', 1, 0, "
+        "0), (7, 2, 2026, 'planned', '2026-12-02', '{}', 1, 0, 0)"));
+    return c.Exec(
+        "INSERT INTO conference_documents (id, commune_id, conference_id, kind, markup, issued, "
+        "year, symbol, number, issued_on, updated_at_ms) VALUES "
+        "(9, 1, 7, 'ke-hoach', '', 1, 2026, 'KH-UBND', 1, '2026-11-20', 0), "
+        "(9, 2, 7, 'ke-hoach', '', 1, 2026, 'KH-UBND', 1, '2026-11-21', 0)");
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  // Within commune 1, id 9 is taken and issued: refused (the primary key, or
+  // the freeze trigger, which runs first).
+  Status again = db_->Write([](sql::Connection& c) -> Status {
+    return c.Exec(
+        "INSERT INTO conference_documents (id, commune_id, conference_id, kind, markup, "
+        "updated_at_ms) VALUES (9, 1, 7, 'chuong-trinh', '', 0)");
+  });
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(*QueryCount(*db_, "SELECT count(*) FROM conference_documents WHERE id = 9"), 2);
 }
 
 TEST(CitusDistributionSqlTest, ReferenceTablesFirstThenOneColocationGroup) {

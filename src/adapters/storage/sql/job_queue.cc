@@ -60,9 +60,10 @@ Result<Job> JobFromRow(const Statement& row) {
   return job;
 }
 
-Result<Job> LoadJob(Connection& c, JobId id) {
-  ASSIGN_OR_RETURN(Statement stmt, c.Prepare(std::string(kJobColumns) + "WHERE id = ?"));
-  stmt.Bind(1, id.value);
+Result<Job> LoadJob(Connection& c, CommuneId commune, JobId id) {
+  ASSIGN_OR_RETURN(Statement stmt,
+                   c.Prepare(std::string(kJobColumns) + "WHERE commune_id = ?1 AND id = ?2"));
+  stmt.Bind(1, commune.value).Bind(2, id.value);
   ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) {
     return MakeError(ErrorCode::kNotFound, kJobNotFound);
@@ -85,34 +86,35 @@ Status CheckNewJob(const Job& job) {
 
 // Why an UPDATE guarded by "state = 'running' AND claimed_by = worker"
 // changed nothing: the job is missing, or not (any longer) this worker's.
-Status NotClaimed(Connection& c, JobId id) {
-  RETURN_IF_ERROR(LoadJob(c, id));
+Status NotClaimed(Connection& c, CommuneId commune, JobId id) {
+  RETURN_IF_ERROR(LoadJob(c, commune, id));
   return MakeError(ErrorCode::kFailedPrecondition, kNotClaimed);
 }
 
 // Runs `update` (already bound) and reports NotClaimed when it changed no row.
-Status RunGuarded(Connection& c, Statement& update, JobId id) {
+Status RunGuarded(Connection& c, Statement& update, CommuneId commune, JobId id) {
   RETURN_IF_ERROR(update.Run());
   if (c.Changes() != 1) {
-    return NotClaimed(c, id);
+    return NotClaimed(c, commune, id);
   }
   return OkStatus();
 }
 
 struct DueJob {
+  CommuneId commune;
   JobId id;
   bool abandoned_last_attempt = false;
 };
 
 // Up to `limit` claimable jobs at `now`, oldest run_at first.
 Result<std::vector<DueJob>> SelectDue(Connection& c, Timestamp now, int limit) {
-  ASSIGN_OR_RETURN(Statement select,
-                   c.Prepare("SELECT id, state = 'running' AND attempts >= max_attempts "
-                             "FROM jobs "
-                             "WHERE (state = 'queued' AND run_at <= ?1) "
-                             "OR (state = 'running' AND lease_until < ?1) "
-                             "ORDER BY run_at, id LIMIT ?2" +
-                             std::string(SkipLockedClause(c.engine()))));
+  ASSIGN_OR_RETURN(Statement select, c.Prepare("SELECT commune_id, id, "
+                                               "state = 'running' AND attempts >= max_attempts "
+                                               "FROM jobs "
+                                               "WHERE (state = 'queued' AND run_at <= ?1) "
+                                               "OR (state = 'running' AND lease_until < ?1) "
+                                               "ORDER BY run_at, id LIMIT ?2" +
+                                               std::string(SkipLockedClause(c.engine()))));
   select.Bind(1, Millis(now)).Bind(2, limit);
   std::vector<DueJob> due;
   while (true) {
@@ -120,7 +122,8 @@ Result<std::vector<DueJob>> SelectDue(Connection& c, Timestamp now, int limit) {
     if (!row) {
       break;
     }
-    due.push_back({JobId{select.ColumnInt(0)}, select.ColumnInt(1) != 0});
+    due.push_back(
+        {CommuneId{select.ColumnInt(0)}, JobId{select.ColumnInt(1)}, select.ColumnInt(2) != 0});
   }
   return due;
 }
@@ -149,7 +152,7 @@ Result<JobQueue::Enqueued> EnqueueJobIn(Connection& c, const Job& job) {
   if (inserted) {
     const JobId id{insert.ColumnInt(0)};
     RETURN_IF_ERROR(insert.Run());
-    ASSIGN_OR_RETURN(Job stored, LoadJob(c, id));
+    ASSIGN_OR_RETURN(Job stored, LoadJob(c, job.commune_id, id));
     return JobQueue::Enqueued{std::move(stored), true};
   }
   ASSIGN_OR_RETURN(Statement existing, c.Prepare(std::string(kJobColumns) +
@@ -191,17 +194,20 @@ Result<std::vector<Job>> SqlJobQueue::Claim(Timestamp now, std::string_view work
           ASSIGN_OR_RETURN(Statement fail,
                            c.Prepare("UPDATE jobs SET state = 'failed', claimed_by = '', "
                                      "lease_until = NULL, last_error = ?2, finished_at = ?3 "
-                                     "WHERE id = ?1"));
+                                     "WHERE commune_id = ?4 AND id = ?1"));
           fail.Bind(1, d.id.value).Bind(2, kLastAttemptAbandoned).Bind(3, Millis(now));
+          fail.Bind(4, d.commune.value);
           RETURN_IF_ERROR(fail.Run());
           continue;
         }
         ASSIGN_OR_RETURN(Statement take,
                          c.Prepare("UPDATE jobs SET state = 'running', claimed_by = ?2, "
-                                   "lease_until = ?3, attempts = attempts + 1 WHERE id = ?1"));
+                                   "lease_until = ?3, attempts = attempts + 1 "
+                                   "WHERE commune_id = ?4 AND id = ?1"));
         take.Bind(1, d.id.value).Bind(2, worker).Bind(3, Millis(now + lease));
+        take.Bind(4, d.commune.value);
         RETURN_IF_ERROR(take.Run());
-        ASSIGN_OR_RETURN(Job job, LoadJob(c, d.id));
+        ASSIGN_OR_RETURN(Job job, LoadJob(c, d.commune, d.id));
         claimed.push_back(std::move(job));
       }
       if (due.empty() || !abandoned) {
@@ -212,31 +218,34 @@ Result<std::vector<Job>> SqlJobQueue::Claim(Timestamp now, std::string_view work
   });
 }
 
-Status SqlJobQueue::Complete(JobId id, std::string_view worker, Timestamp now) {
+Status SqlJobQueue::Complete(CommuneId commune, JobId id, std::string_view worker, Timestamp now) {
   return db_.Write([&](Connection& c) -> Status {
     ASSIGN_OR_RETURN(Statement update,
                      c.Prepare("UPDATE jobs SET state = 'done', claimed_by = '', "
                                "lease_until = NULL, finished_at = ?3 "
-                               "WHERE id = ?1 AND state = 'running' AND claimed_by = ?2"));
-    update.Bind(1, id.value).Bind(2, worker).Bind(3, Millis(now));
-    return RunGuarded(c, update, id);
+                               "WHERE commune_id = ?4 AND id = ?1 AND state = 'running' "
+                               "AND claimed_by = ?2"));
+    update.Bind(1, id.value).Bind(2, worker).Bind(3, Millis(now)).Bind(4, commune.value);
+    return RunGuarded(c, update, commune, id);
   });
 }
 
-Status SqlJobQueue::Drop(JobId id, std::string_view worker, std::string_view reason,
-                         Timestamp now) {
+Status SqlJobQueue::Drop(CommuneId commune, JobId id, std::string_view worker,
+                         std::string_view reason, Timestamp now) {
   return db_.Write([&](Connection& c) -> Status {
     ASSIGN_OR_RETURN(Statement update,
                      c.Prepare("UPDATE jobs SET state = 'dropped', claimed_by = '', "
                                "lease_until = NULL, last_error = ?3, finished_at = ?4 "
-                               "WHERE id = ?1 AND state = 'running' AND claimed_by = ?2"));
+                               "WHERE commune_id = ?5 AND id = ?1 AND state = 'running' "
+                               "AND claimed_by = ?2"));
     update.Bind(1, id.value).Bind(2, worker).Bind(3, reason).Bind(4, Millis(now));
-    return RunGuarded(c, update, id);
+    update.Bind(5, commune.value);
+    return RunGuarded(c, update, commune, id);
   });
 }
 
-Status SqlJobQueue::Fail(JobId id, std::string_view worker, std::string_view reason,
-                         Timestamp retry_at, Timestamp now) {
+Status SqlJobQueue::Fail(CommuneId commune, JobId id, std::string_view worker,
+                         std::string_view reason, Timestamp retry_at, Timestamp now) {
   return db_.Write([&](Connection& c) -> Status {
     // The last attempt fails the job for good; an earlier one queues it again.
     ASSIGN_OR_RETURN(
@@ -246,18 +255,19 @@ Status SqlJobQueue::Fail(JobId id, std::string_view worker, std::string_view rea
                   "run_at = CASE WHEN attempts >= max_attempts THEN run_at ELSE ?4 END, "
                   "finished_at = CASE WHEN attempts >= max_attempts THEN ?5 ELSE NULL END, "
                   "claimed_by = '', lease_until = NULL, last_error = ?3 "
-                  "WHERE id = ?1 AND state = 'running' AND claimed_by = ?2"));
+                  "WHERE commune_id = ?6 AND id = ?1 AND state = 'running' AND claimed_by = ?2"));
     update.Bind(1, id.value)
         .Bind(2, worker)
         .Bind(3, reason)
         .Bind(4, Millis(retry_at))
-        .Bind(5, Millis(now));
-    return RunGuarded(c, update, id);
+        .Bind(5, Millis(now))
+        .Bind(6, commune.value);
+    return RunGuarded(c, update, commune, id);
   });
 }
 
-Result<Job> SqlJobQueue::Find(JobId id) {
-  return db_.Read<Job>([&](Connection& c) { return LoadJob(c, id); });
+Result<Job> SqlJobQueue::Find(CommuneId commune, JobId id) {
+  return db_.Read<Job>([&](Connection& c) { return LoadJob(c, commune, id); });
 }
 
 Result<std::vector<Job>> SqlJobQueue::List(CommuneId commune, int offset, int limit) {

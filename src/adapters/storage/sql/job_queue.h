@@ -24,11 +24,12 @@ class SqlJobQueue : public JobQueue {
   Result<Enqueued> Enqueue(const Job& job) override;
   Result<std::vector<Job>> Claim(Timestamp now, std::string_view worker,
                                  std::chrono::milliseconds lease, int limit) override;
-  Status Complete(JobId id, std::string_view worker, Timestamp now) override;
-  Status Drop(JobId id, std::string_view worker, std::string_view reason, Timestamp now) override;
-  Status Fail(JobId id, std::string_view worker, std::string_view reason, Timestamp retry_at,
+  Status Complete(CommuneId commune, JobId id, std::string_view worker, Timestamp now) override;
+  Status Drop(CommuneId commune, JobId id, std::string_view worker, std::string_view reason,
               Timestamp now) override;
-  Result<Job> Find(JobId id) override;
+  Status Fail(CommuneId commune, JobId id, std::string_view worker, std::string_view reason,
+              Timestamp retry_at, Timestamp now) override;
+  Result<Job> Find(CommuneId commune, JobId id) override;
   Result<std::vector<Job>> List(CommuneId commune, int offset, int limit) override;
 
  private:

@@ -151,9 +151,9 @@ TEST_F(SqliteJobQueueFileTest, ConcurrentWorkersClaimEachJobOnce) {
             std::lock_guard<std::mutex> lock(mu);
             ++claims[job.id.value];
           }
-          Status done = queue.Complete(job.id, worker, kJobEpoch);
+          Status done = queue.Complete(job.commune_id, job.id, worker, kJobEpoch);
           while (!done.ok() && done.error().code == ErrorCode::kUnavailable) {
-            done = queue.Complete(job.id, worker, kJobEpoch);
+            done = queue.Complete(job.commune_id, job.id, worker, kJobEpoch);
           }
           if (!done.ok()) {
             ++errors;
@@ -201,7 +201,7 @@ TEST_F(SqliteJobQueueFileTest, JobsSurviveAReopen) {
   db_ = sql::OpenMigrated(path_);
   ASSERT_NE(db_, nullptr);
   SqlJobQueue queue(*db_);
-  Result<Job> job = queue.Find(id);
+  Result<Job> job = queue.Find(commune_, id);
   ASSERT_TRUE(job.ok());
   EXPECT_EQ(job->state, JobState::kRunning);
   EXPECT_EQ(job->claimed_by, "w1");

@@ -85,3 +85,20 @@ ALTER TABLE petition_case_members
   ADD FOREIGN KEY (commune_id, case_id) REFERENCES petition_cases (commune_id, id) ON DELETE CASCADE;
 ALTER TABLE petition_case_members
   ADD FOREIGN KEY (commune_id, petition_id) REFERENCES petitions (commune_id, id);
+
+-- 6. The freeze of issued documents (NUM-05, migration 0005) named a row by id
+--    alone; an id is now unique only within its commune.
+CREATE OR REPLACE FUNCTION conference_documents_issued_no_replace() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM conference_documents
+             WHERE issued = 1 AND commune_id = NEW.commune_id AND
+                   (id = NEW.id OR
+                    (conference_id = NEW.conference_id AND kind = NEW.kind AND
+                     revision = NEW.revision) OR
+                    (year = NEW.year AND symbol = NEW.symbol AND number = NEW.number))) THEN
+    RAISE EXCEPTION 'issued documents are frozen (NUM-05)' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
