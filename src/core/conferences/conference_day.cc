@@ -437,6 +437,17 @@ Result<MinutesRecord> ConferenceDay::SignMinutes(CommuneId commune, ConferenceId
     return Precondition(std::string(secretary ? "Thư ký" : "Chủ tọa") +
                         " đã ký biên bản này rồi (" + mine->name + "); không ký lại được.");
   }
+  // DLG-10: the Biên bản carries two signatures, THƯ KÝ and CHỦ TỌA, of two
+  // people; one account cannot give both.
+  const auto same_person = [&signer](const std::optional<SignOff>& other) {
+    return other.has_value() && signer.account_id != 0 && other->account_id == signer.account_id;
+  };
+  const std::string same_person_message =
+      "Thư ký và chủ tọa phải là hai người khác nhau; tài khoản này đã ký với vai trò " +
+      std::string(secretary ? "chủ tọa." : "thư ký.");
+  if (same_person(secretary ? c.minutes.chair : c.minutes.secretary)) {
+    return Precondition(same_person_message);
+  }
   for (const ConferenceSession& s : c.sessions) {
     if (!s.held) {
       return Precondition("Phiên " + std::to_string(s.number) +
@@ -448,6 +459,9 @@ Result<MinutesRecord> ConferenceDay::SignMinutes(CommuneId commune, ConferenceId
   change.apply = [&](Conference& conf) -> Result<std::string> {
     std::optional<SignOff>& slot = secretary ? conf.minutes.secretary : conf.minutes.chair;
     if (slot) return Precondition("Biên bản đã được ký bởi vai trò này; không ký lại được.");
+    if (same_person(secretary ? conf.minutes.chair : conf.minutes.secretary)) {
+      return Precondition(same_person_message);
+    }
     slot = signer;
     return JsonSummary(
         {{"as", JsonQuote(secretary ? "secretary" : "chair")}, {"signer", JsonQuote(signer.name)}});

@@ -809,6 +809,28 @@ TEST_F(ConferenceDayTest, SetLiveChecksWhatTheRoomScreenPointsAt) {
 
 // ---- Minutes (DLG-10) ----
 
+// DLG-10: THƯ KÝ and CHỦ TỌA are two people; the account that signed as
+// secretary cannot also sign as chair, and the refusal changes nothing.
+TEST_F(ConferenceDayTest, OnePersonCannotSignAsBothSecretaryAndChair) {
+  ASSERT_TRUE(day_.EndSession(commune_.id, id_, 1, Ctx()).ok());
+  ASSERT_TRUE(day_.EndSession(commune_.id, id_, 2, Ctx()).ok());
+  ASSERT_TRUE(Sign(MinutesRole::kSecretary).ok());
+  const Snapshot before = Snap();
+  auto both = day_.SignMinutes(commune_.id, id_, MinutesRole::kChair, Signer(7, "Trần Thị Hoa"),
+                               "https://doithoai.example.vn", Ctx());
+  ASSERT_FALSE(both.ok());
+  EXPECT_EQ(both.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(both.error().message,
+            "Thư ký và chủ tọa phải là hai người khác nhau; tài khoản này đã ký với vai trò "
+            "thư ký.");
+  EXPECT_EQ(Snap(), before);
+  EXPECT_FALSE(Conf().minutes.Locked());
+  // Another account may sign as chair.
+  auto chair = Sign(MinutesRole::kChair);
+  ASSERT_TRUE(chair.ok()) << chair.error().message;
+  EXPECT_TRUE(chair->Locked());
+}
+
 TEST_F(ConferenceDayTest, MinutesAreSignedBySecretaryAndChairThenLocked) {
   AddSpeaker("s1", "Nguyễn Văn An", villages_[0]);
   Record(Opinion("o1", "s1", "Đề nghị sửa đường thôn 1."));
