@@ -1,5 +1,6 @@
 #include "app/demo.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -393,7 +394,12 @@ class DemoDayLoader {
       ASSIGN_OR_RETURN(d.head_name, Text(j, "head"));
       ASSIGN_OR_RETURN(d.delivered_on, DemoDate(j, "on"));
       ASSIGN_OR_RETURN(d.via, Text(j, "via"));
-      RETURN_IF_ERROR(history_.day.RecordDelivery(commune_.id, id_, d, ctx).status());
+      // Recorded at 17:00 on the day it happened (a delivery is never
+      // recorded ahead, DLG-08).
+      const Timestamp evening(std::chrono::sys_days(d.delivered_on->sys_days()) +
+                              std::chrono::hours(17 - 7));
+      ASSIGN_OR_RETURN(AuditContext at, AtTime(std::max(evening, ctx.at), "chutich"));
+      RETURN_IF_ERROR(history_.day.RecordDelivery(commune_.id, id_, d, at).status());
     }
     return OkStatus();
   }

@@ -568,6 +568,10 @@ Result<Conference> ConferenceDay::RecordDelivery(CommuneId commune, ConferenceId
   const bool ours = std::any_of(villages.begin(), villages.end(),
                                 [&](const Village& v) { return v.id == delivery.village; });
   if (!ours) return Invalid("village_id", "Thôn không thuộc xã này.");
+  // DLG-08 records a delivery that happened: never a day still to come.
+  if (delivery.delivered_on && *delivery.delivered_on > conferences_.Today()) {
+    return Invalid("delivered_on", "Ngày trao thông báo không được sau ngày hôm nay.");
+  }
   ConferenceChange change;
   change.action = "conference.results_delivery";
   change.apply = [&](Conference& c) -> Result<std::string> {

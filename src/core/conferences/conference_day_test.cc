@@ -1079,8 +1079,9 @@ TEST_F(ConferenceDayTest, DeliveryToAVillageHeadIsRecordedOncePerVillage) {
   VillageDelivery delivery;
   delivery.village = villages_[0];
   delivery.head_name = "Lê Văn Trưởng";
-  delivery.delivered_on = D("2026-12-08");
+  delivery.delivered_on = D("2026-12-06");
   delivery.via = "Trao tay";
+  clock_.Set(VietnamTime("2026-12-06", 8));
   Snapshot before = Snap();
   auto early = day_.RecordDelivery(commune_.id, id_, delivery, Ctx());
   ASSERT_FALSE(early.ok());
@@ -1090,6 +1091,15 @@ TEST_F(ConferenceDayTest, DeliveryToAVillageHeadIsRecordedOncePerVillage) {
   clock_.Set(VietnamTime("2026-12-07", 8));
   ASSERT_TRUE(day_.IssueResultsNotice(commune_.id, id_, "https://x/h/1", "", Ctx()).ok());
 
+  // A delivery is recorded after it happened: 8 December is still to come.
+  delivery.delivered_on = D("2026-12-08");
+  before = Snap();
+  auto future = day_.RecordDelivery(commune_.id, id_, delivery, Ctx());
+  ASSERT_FALSE(future.ok());
+  ExpectFieldError(future.error(), "delivered_on",
+                   "Ngày trao thông báo không được sau ngày hôm nay.");
+  EXPECT_EQ(Snap(), before);
+  clock_.Set(VietnamTime("2026-12-09", 17));
   ASSERT_TRUE(day_.RecordDelivery(commune_.id, id_, delivery, Ctx()).ok());
   // The same village again replaces its record (one per village head).
   delivery.via = "Thông báo tự động";
