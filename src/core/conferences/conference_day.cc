@@ -597,11 +597,14 @@ Result<Conference> ConferenceDay::AddResultsPublication(CommuneId commune, Confe
     return Invalid("end", "Ngày kết thúc phải sau ngày bắt đầu.");
   }
   const int days = publication.end ? DaysBetween(publication.start, *publication.end) + 1 : 0;
-  if (publication.channel == PublicationChannel::kLoudspeaker && publication.end &&
+  // PUB-01: as for the notice before the day, a broadcast is recorded with
+  // its last day, so that its length can be checked.
+  if (publication.channel == PublicationChannel::kLoudspeaker &&
       days < rules.loudspeaker_consecutive_days) {
     return Invalid("end", "Đài truyền thanh phải phát ít nhất " +
                               std::to_string(rules.loudspeaker_consecutive_days) +
-                              " ngày liên tiếp (PUB-01).");
+                              " ngày liên tiếp (PUB-01)" +
+                              (publication.end ? "." : ": hãy nhập ngày kết thúc."));
   }
   if (publication.channel == PublicationChannel::kNoticeBoard && publication.end &&
       days < rules.posting_days) {

@@ -1047,6 +1047,14 @@ TEST_F(ConferenceDayTest, ResultsPublicationsKeepTheMinimumDurations) {
   ASSERT_FALSE(refused.ok());
   ExpectFieldError(refused.error(), "end",
                    "Đài truyền thanh phải phát ít nhất 3 ngày liên tiếp (PUB-01).");
+  // Nor is a broadcast without its last day (its length cannot be checked).
+  Publication open_ended = loudspeaker;
+  open_ended.end.reset();
+  auto unbounded = day_.AddResultsPublication(commune_.id, id_, open_ended, Ctx());
+  ASSERT_FALSE(unbounded.ok());
+  ExpectFieldError(unbounded.error(), "end",
+                   "Đài truyền thanh phải phát ít nhất 3 ngày liên tiếp (PUB-01): hãy nhập ngày "
+                   "kết thúc.");
   // PUB-02: 29 days posted at the commune HQ are too few.
   Publication board;
   board.channel = PublicationChannel::kNoticeBoard;
