@@ -336,9 +336,19 @@ Result<LiveState> ConferenceDay::SetLive(CommuneId commune, ConferenceId id, con
 Result<Conference> ConferenceDay::SetAttendance(CommuneId commune, ConferenceId id, int session,
                                                 const std::vector<AttendanceCount>& counts,
                                                 const AuditContext& ctx) {
-  for (const AttendanceCount& a : counts) {
+  for (size_t i = 0; i < counts.size(); ++i) {
+    const AttendanceCount& a = counts[i];
     if (a.count < 0 || a.count > 100000) {
       return Invalid("count", "Số người tham dự phải từ 0 đến 100.000.");
+    }
+    // One count per group: two would be stored side by side and both added
+    // to the minutes' total (DLG-10).
+    for (size_t j = 0; j < i; ++j) {
+      if (counts[j].group == a.group) {
+        return Invalid("group", "Mỗi thành phần chỉ nhập một số người tham dự (\"" +
+                                    std::string(ParticipantGroupLabel(a.group)) +
+                                    "\" bị nhập hai lần).");
+      }
     }
   }
   ConferenceChange change;

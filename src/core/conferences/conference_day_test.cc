@@ -774,6 +774,16 @@ TEST_F(ConferenceDayTest, AttendanceReplacesTheSessionsCountsPerGroup) {
   auto no_session = day_.SetAttendance(commune_.id, id_, 4, counts, Ctx());
   ASSERT_FALSE(no_session.ok());
   ExpectFieldError(no_session.error(), "session", "Hội nghị không có phiên 4.");
+  // One count per group in one entry: both would be added to the total.
+  auto twice = day_.SetAttendance(commune_.id, id_, 1,
+                                  {{0, ParticipantGroup::kCitizenRepresentative, 100},
+                                   {0, ParticipantGroup::kVillage, 6},
+                                   {0, ParticipantGroup::kCitizenRepresentative, 30}},
+                                  Ctx());
+  ASSERT_FALSE(twice.ok());
+  ExpectFieldError(twice.error(), "group",
+                   "Mỗi thành phần chỉ nhập một số người tham dự (\"Đại diện Nhân dân\" bị nhập "
+                   "hai lần).");
   EXPECT_EQ(Snap(), before);
 }
 
