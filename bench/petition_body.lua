@@ -1,4 +1,4 @@
--- The petition generator shared by bench/submit.lua and bench/pg.lua: a
+-- The petition generator of bench/pg.lua (MODE=submit): a
 -- varied Vietnamese public submission (name, phone, village, text, class) as
 -- the JSON body of POST /api/v1/communes/{slug}/petitions, with a form_token
 -- made of the caller's prefix, run id, wrk thread id and counter, so every

@@ -5,7 +5,7 @@
 # in the same run.
 #
 #   GET  /healthz                                    the baseline
-#   POST /api/v1/communes/hoang-truong/petitions     public submissions (bench/submit.lua:
+#   POST /api/v1/communes/hoang-truong/petitions     public submissions (bench/pg.lua, MODE=submit:
 #                                                    a unique form_token each); durable: the
 #                                                    server replies 201 after COMMIT with
 #                                                    synchronous=FULL. Afterwards the stored
@@ -104,8 +104,10 @@ rss_idle=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 read -r base_rps base_p50 base_p99 base_bad < <(measure /healthz)
 
 before=$(stored_total)
+export MODE=submit  # bench/pg.lua: POST generated petitions
 read -r post_rps post_p50 post_p99 post_bad < <(measure "/api/v1/communes/$SLUG/petitions" \
-  -s bench/submit.lua)
+  -s bench/pg.lua)
+unset MODE
 created=$(awk '/^created:/ { print $2 }' "$work/wrk")
 replayed=$(awk '/^replayed:/ { print $2 }' "$work/wrk")
 after=$(stored_total)

@@ -1,5 +1,6 @@
--- wrk script for bench/pg.sh (issue #8): spreads wrk's threads over several
--- servers and, with MODE=submit, sends public petition submissions.
+-- wrk script for bench/pg.sh (issue #8) and bench/petitions.sh: spreads wrk's
+-- threads over several servers and, with MODE=submit, sends public petition
+-- submissions.
 --
 --   PORTS=8081,8082  one port per server on the URL's host; thread i talks
 --                    only to server (i mod #PORTS) + 1, so `wrk -t2 -s bench/pg.lua`
@@ -9,7 +10,7 @@
 --   MODE=get         (default) the URL's path with wrk's -H headers.
 --   MODE=submit      POST /api/v1/communes/{SLUG}/petitions with a unique
 --                    form_token and a varied Vietnamese text per request (the
---                    generator of bench/submit.lua); done() prints
+--                    generator in bench/petition_body.lua); done() prints
 --                    "created: N" (201) and "replayed: N" (200).
 --
 -- Usage: PORTS=… MODE=… wrk -t2 -c32 -d10s -s bench/pg.lua http://127.0.0.1:PORT/path
