@@ -19,7 +19,6 @@
 #include "adapters/storage/postgres/pg_database.h"
 #include "adapters/storage/sql/account_store.h"
 #include "adapters/storage/sql/commune_repository.h"
-#include "adapters/storage/sql/copy.h"
 #include "adapters/storage/sqlite/database.h"
 #include "adapters/system/system_clock.h"
 #include "app/demo.h"
@@ -181,33 +180,6 @@ int RunMigrate(const std::string& db_path) {
   Result<int> version = (*db)->SchemaVersion();
   if (!version.ok()) return Fail(version.error());
   std::printf("Đã áp dụng %d bản nâng cấp; phiên bản lược đồ hiện tại: %d\n", *applied, *version);
-  return 0;
-}
-
-int RunCopy(const std::string& from, const std::string& to) {
-  auto source = OpenExisting(from);
-  if (!source.ok()) return Fail(source.error());
-  auto target = storage::OpenDatabase(to);
-  if (!target.ok()) return Fail(target.error());
-  Result<int> migrated = (*target)->Migrate();
-  if (!migrated.ok()) return Fail(migrated.error());
-  std::printf("Sao chép từ %s sang %s\n", (*source)->Describe().c_str(),
-              (*target)->Describe().c_str());
-  Result<sql::CopyReport> report =
-      sql::CopyDatabase(**source, **target, [](const sql::TableCopy& t) {
-        std::printf("  %-24s %8lld dòng  tổng kiểm %.16s…%s\n", t.table.c_str(),
-                    static_cast<long long>(t.rows), t.checksum.c_str(),
-                    t.skipped ? "  (đã chép ở lần trước)" : "");
-        std::fflush(stdout);
-      });
-  if (!report.ok()) {
-    const int code = Fail(report.error());
-    std::fprintf(stderr, "Các bảng đã chép xong được giữ lại; chạy lại cùng lệnh để tiếp tục.\n");
-    return code;
-  }
-  std::printf(
-      "Xong: %zu bảng khớp số dòng và tổng kiểm; đã dựng lại chỉ mục tìm kiếm (%lld đơn).\n",
-      report->tables.size(), static_cast<long long>(report->search_rows));
   return 0;
 }
 

@@ -55,9 +55,6 @@ enum class DemoMode { kNone, kHeld, kRehearsal };
 int RunInit(const std::string& db_path, DemoMode demo);
 int RunMigrate(const std::string& db_path);
 int RunBackup(const std::string& db_path, const std::string& out_path);
-// `doithoai copy --from A --to B`: migrates B, then copies every table of A
-// into it (sql::CopyDatabase), printing one line per table.
-int RunCopy(const std::string& from, const std::string& to);
 // Serves HTTP until SIGTERM/SIGINT, then shuts down gracefully (exit 0).
 int RunServe(const ServeConfig& config);
 

@@ -11,6 +11,7 @@
 #include "app/audit_command.h"
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/copy_command.h"
 #include "app/eval_command.h"
 #include "app/petition_command.h"
 #include "app/roster_command.h"
@@ -135,14 +136,25 @@ int main(int argc, char** argv) {
   CLI::App* migrate = Command(cli, "migrate", "Nâng cấp lược đồ cơ sở dữ liệu");
   AddDb(migrate, db);
 
-  std::string copy_from;
-  std::string copy_to;
-  CLI::App* copy = Command(
-      cli, "copy", "Sao chép toàn bộ dữ liệu sang cơ sở dữ liệu khác (SQLite ↔ PostgreSQL)");
-  copy->add_option("--from", copy_from, "Nguồn: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")->required();
-  copy->add_option("--to", copy_to,
-                   "Đích (mới, sẽ được migrate): sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")
+  CopyArgs copy_args;
+  CLI::App* copy = Command(cli, "copy",
+                           "Sao chép dữ liệu sang cơ sở dữ liệu khác (SQLite ↔ PostgreSQL): toàn "
+                           "bộ, hoặc một xã với --commune");
+  copy->add_option("--from", copy_args.from, "Nguồn: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")
       ->required();
+  copy->add_option("--to", copy_args.to,
+                   "Đích (sẽ được migrate): sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")
+      ->required();
+  copy->add_option("--commune", copy_args.commune,
+                   "Chỉ chép một xã (mã định danh, vd. hoang-truong) vào đích đã có các xã khác");
+  copy->add_option("--from-key", copy_args.from_key,
+                   "Tệp khóa niêm phong của nguồn (mặc định: cạnh cơ sở dữ liệu nguồn)");
+  copy->add_option("--to-key", copy_args.to_key,
+                   "Tệp khóa niêm phong của đích (mặc định: cạnh cơ sở dữ liệu đích)");
+  copy->add_option("--from-files", copy_args.from_files,
+                   "Thư mục tệp đính kèm của nguồn (mặc định: cạnh cơ sở dữ liệu nguồn)");
+  copy->add_option("--to-files", copy_args.to_files,
+                   "Thư mục tệp đính kèm của đích (mặc định: cạnh cơ sở dữ liệu đích)");
 
   CLI::App* citus_sql = Command(
       cli, "citus-sql",
@@ -292,7 +304,7 @@ int main(int argc, char** argv) {
                                         : DemoMode::kHeld);
   }
   if (*migrate) return RunMigrate(db);
-  if (*copy) return RunCopy(copy_from, copy_to);
+  if (*copy) return RunCopy(copy_args);
   if (*citus_sql) {
     std::cout << doithoai::postgres::CitusDistributionSql();
     return 0;

@@ -233,5 +233,65 @@ TEST(CliPostgresTest, CopyMovesTheDemoToPostgresqlAndBack) {
   EXPECT_EQ(bad.err.rfind("Lỗi: ", 0), 0u) << bad.err;
 }
 
+// `doithoai copy --commune` (issue #8 §5): a province already serving one
+// commune takes in another commune's PC file (both were commune 1 on their
+// own machine, with their own keys), serves it, and gives it back as a new
+// file.
+TEST(CliPostgresTest, CopyCommuneJoinsAProvinceThatServesAnotherAndComesBack) {
+  if (!OnPostgres()) GTEST_SKIP() << "runs as pg:CliPostgresTest.*";
+  TempDir dir;
+  TestDb pg(dir);
+  ASSERT_EQ(RunDoithoai({"init", "--db", pg.spec()}).exit_code, 0);
+  CommandResult other = RunDoithoai({"commune", "add", "--db", pg.spec(), "--slug", "hoang-hoa",
+                                     "--name", "Xã Hoằng Hóa", "--unit-code", "15865"});
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  const std::string file = dir.path() + "/xa.db";
+  ASSERT_EQ(RunDoithoai({"init", "--db", file, "--demo"}).exit_code, 0);
+  // The whole-database copy refuses a province with data and names the way.
+  CommandResult whole = RunDoithoai({"copy", "--from", file, "--to", pg.spec()});
+  EXPECT_EQ(whole.exit_code, 1);
+  EXPECT_NE(whole.err.find("--commune"), std::string::npos) << whole.err;
+
+  CommandResult up =
+      RunDoithoai({"copy", "--from", file, "--to", pg.spec(), "--commune", "hoang-truong"});
+  ASSERT_EQ(up.exit_code, 0) << up.err;
+  EXPECT_NE(up.out.find("mã 1 ở nguồn, 2 ở đích"), std::string::npos) << up.out;
+  EXPECT_EQ(CountRows(pg.spec(), "petitions"), CountRows(file, "petitions"));
+  EXPECT_EQ(CountRows(pg.spec(), "communes"), 2);
+  EXPECT_EQ(RunDoithoai({"audit", "verify", "--db", pg.spec()}).exit_code, 0);
+  CommandResult again =
+      RunDoithoai({"copy", "--from", file, "--to", pg.spec(), "--commune", "hoang-truong"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("đã được chép ở lần trước"), std::string::npos) << again.out;
+  {
+    // Served with the province's own key: logins and search of the newcomer.
+    ServerProcess server(pg.spec());
+    ASSERT_GT(server.port(), 0) << server.Stderr();
+    auto login =
+        Request(server.port(), "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
+                R"({"username":"vanphong","password":"doithoai-demo"})");
+    ASSERT_TRUE(login.has_value());
+    ASSERT_EQ(login->status, 200) << login->body;
+    auto search =
+        Request(server.port(), "GET", "/api/v1/communes/hoang-truong/petitions?q=duong",
+                {{"Authorization",
+                  "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}});
+    ASSERT_TRUE(search.has_value());
+    EXPECT_EQ(search->status, 200) << search->body;
+    EXPECT_GT(nlohmann::json::parse(search->body)["total"].get<int>(), 0) << search->body;
+    ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
+    EXPECT_EQ(server.WaitForExit(milliseconds(20000)), 0);
+  }
+  // Out again into a new file of its own.
+  const std::string back = dir.path() + "/ve-xa.db";
+  CommandResult down = RunDoithoai(
+      {"copy", "--from", pg.spec(), "--to", "sqlite:" + back, "--commune", "hoang-truong"});
+  ASSERT_EQ(down.exit_code, 0) << down.err;
+  EXPECT_EQ(CountRows(back, "petitions"), CountRows(file, "petitions"));
+  EXPECT_EQ(CountRows(back, "communes"), 1);
+  EXPECT_GT(CountRows(back, "admin_units"), 0);
+  EXPECT_EQ(RunDoithoai({"audit", "verify", "--db", back}).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace doithoai::testing

@@ -207,10 +207,17 @@ class PgConnection final : public sql::Connection {
   // lock is taken before the transaction's snapshot, so the snapshot sees
   // every earlier writer's commit. (Two round trips: in one query string the
   // SELECT would open the transaction and BEGIN could not set its level.)
-  Status LockWritersAndBegin(std::string_view begin) {
+  // A writer that waits longer than `timeout_ms` for the lock (another
+  // transaction stuck holding it) gets 55P03, which is kUnavailable (503
+  // "busy"), instead of waiting for ever; the timeout covers only this wait
+  // (the three statements run as one implicit transaction, so a failed wait
+  // rolls the SET back too).
+  Status LockWritersAndBegin(std::string_view begin, int timeout_ms) {
     holds_writers_lock_ = true;  // GiveBack releases it whatever happens next
     used_ = true;
-    RETURN_IF_ERROR(Exec("SELECT pg_advisory_lock(" + std::to_string(kWritersLockKey) + ")"));
+    RETURN_IF_ERROR(Exec("SET lock_timeout = " + std::to_string(timeout_ms) +
+                         "; SELECT pg_advisory_lock(" + std::to_string(kWritersLockKey) +
+                         "); RESET lock_timeout"));
     return Begin(begin);
   }
   // Releases the writers' lock if this connection may hold it; false if the
@@ -730,7 +737,8 @@ struct PgDatabase::Impl {
       bool reused = conn->used();
       Lease lease(this, std::move(conn));
       Status started =
-          lock_writers ? lease.conn().LockWritersAndBegin(begin) : lease.conn().Begin(begin);
+          lock_writers ? lease.conn().LockWritersAndBegin(begin, options.writers_lock_timeout_ms)
+                       : lease.conn().Begin(begin);
       if (started.ok()) return lease;
       if (!lease.conn().bad()) return std::move(started).error();
       if (!reused || attempt > 0) return Lost();

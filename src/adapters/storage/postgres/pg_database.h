@@ -44,6 +44,9 @@ struct PgOptions {
   // so they could never commit in parallel anyway (issue #8; measured in
   // bench/pg.sh and docs/deploying.md). Reads never wait for it.
   bool serialize_writers = true;
+  // How long a writer waits for that lock before giving up with kUnavailable
+  // (503, "busy, try again"); a request never hangs behind a stuck writer.
+  int writers_lock_timeout_ms = 15000;
 };
 
 // Counters for tests and operations (monotonic since Open).

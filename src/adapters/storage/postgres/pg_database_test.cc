@@ -731,6 +731,43 @@ TEST_F(PgDatabaseTest, QueuedWritersNeverReRun) {
   EXPECT_EQ(*QueryInt(*db_, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"), 0);
 }
 
+// A writer queued behind a writer that does not finish (a stuck request on
+// another server) gives up after writers_lock_timeout_ms with kUnavailable,
+// the 503 "busy" answer, instead of holding its request for ever; the
+// timeout does not outlive that wait.
+TEST_F(PgDatabaseTest, AWriterWaitingTooLongForTheWritersLockIsBusy) {
+  PgOptions options;
+  options.writers_lock_timeout_ms = 100;
+  std::unique_ptr<PgDatabase> impatient = OpenDb(options);
+  ASSERT_NE(impatient, nullptr);
+  Latch holding;
+  Latch release;
+  std::thread stuck([&] {
+    Status s = db_->Write([&](Connection&) -> Status {
+      holding.Signal();
+      release.Wait();
+      return OkStatus();
+    });
+    EXPECT_TRUE(s.ok());
+  });
+  holding.Wait();
+  int runs = 0;
+  Status busy = impatient->Write([&](Connection& c) -> Status {
+    ++runs;
+    return c.Exec("SELECT 1");
+  });
+  ASSERT_FALSE(busy.ok());
+  EXPECT_EQ(busy.error().code, ErrorCode::kUnavailable) << busy.error().message;
+  EXPECT_EQ(runs, 0);  // nothing of the caller ran
+  release.Signal();
+  stuck.join();
+  EXPECT_TRUE(impatient->Write([](Connection& c) { return c.Exec("SELECT 1"); }).ok());
+  EXPECT_EQ(*QueryInt(*impatient,
+                      "SELECT CASE WHEN current_setting('lock_timeout') = '0' "
+                      "THEN 1 ELSE 0 END"),
+            1);
+}
+
 TEST_F(PgDatabaseTest, ConcurrentIncrementsAreNeverLost) {
   ASSERT_TRUE(Exec(*db_, "CREATE TABLE counter (n BIGINT); INSERT INTO counter VALUES (0)").ok());
   constexpr int kPerThread = 200;

@@ -63,6 +63,11 @@ constexpr std::string_view kSelectChain =
     "SELECT id, commune_id, actor_account_id, actor_name, client_address, at_ms, action, "
     "object_type, object_id, before, after, prev_hash, hash FROM audit_log ORDER BY id";
 
+constexpr std::string_view kSelectCommuneChain =
+    "SELECT id, commune_id, actor_account_id, actor_name, client_address, at_ms, action, "
+    "object_type, object_id, before, after, prev_hash, hash FROM audit_log "
+    "WHERE commune_id = ? ORDER BY id";
+
 constexpr std::string_view kSelectByCommune =
     "SELECT id, commune_id, actor_account_id, actor_name, client_address, at_ms, action, "
     "object_type, object_id, before, after, prev_hash, hash FROM audit_log "
@@ -218,6 +223,17 @@ Result<std::vector<AuditEntry>> ListAudit(Database& db, CommuneId commune, int l
         }
         return out;
       });
+}
+
+Status ForEachAuditOf(Connection& c, CommuneId commune,
+                      const std::function<Status(const AuditEntry&)>& fn) {
+  ASSIGN_OR_RETURN(Statement rows, c.Prepare(kSelectCommuneChain));
+  rows.Bind(1, commune.value);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, rows.Step());
+    if (!row) return OkStatus();
+    RETURN_IF_ERROR(fn(EntryFromRow(rows)));
+  }
 }
 
 }  // namespace doithoai::sql

@@ -34,6 +34,7 @@
 #define DOITHOAI_ADAPTERS_STORAGE_SQL_AUDIT_LOG_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,11 @@ Result<AuditVerifyReport> VerifyAuditChain(Database& db);
 // The newest `limit` entries (1..1000) of one commune (0 = system-wide
 // entries), newest first. kInvalidArgument for a limit out of range.
 Result<std::vector<AuditEntry>> ListAudit(Database& db, CommuneId commune, int limit);
+
+// Calls `fn` with each entry of one commune in chain order (for `doithoai
+// copy --commune`); stops at the first error `fn` returns.
+Status ForEachAuditOf(Connection& c, CommuneId commune,
+                      const std::function<Status(const AuditEntry&)>& fn);
 
 // The AuditReader port over ListAudit.
 class SqlAuditReader : public AuditReader {
