@@ -177,6 +177,27 @@ TEST(CliPostgresTest, BackupRefersToPgDumpAndAMissingServerFailsInOneLine) {
   EXPECT_EQ(std::count(serve.err.begin(), serve.err.end(), '\n'), 1) << serve.err;
 }
 
+// Serves `db`, logs in as the demo's office clerk and searches the demo
+// commune: a copy that works, not only one with the right rows.
+void ExpectDemoServes(const std::string& db) {
+  ServerProcess server(db);
+  ASSERT_GT(server.port(), 0) << server.Stderr();
+  auto login =
+      Request(server.port(), "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
+              R"({"username":"vanphong","password":"doithoai-demo"})");
+  ASSERT_TRUE(login.has_value());
+  ASSERT_EQ(login->status, 200) << login->body;
+  auto search =
+      Request(server.port(), "GET", "/api/v1/communes/hoang-truong/petitions?q=duong",
+              {{"Authorization",
+                "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}});
+  ASSERT_TRUE(search.has_value());
+  EXPECT_EQ(search->status, 200) << search->body;
+  EXPECT_GT(nlohmann::json::parse(search->body)["total"].get<int>(), 0) << search->body;
+  ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
+  EXPECT_EQ(server.WaitForExit(milliseconds(20000)), 0);
+}
+
 // `doithoai copy` (issue #8 §5): the demo commune's SQLite file to
 // PostgreSQL, served from there, and back to a new SQLite file.
 TEST(CliPostgresTest, CopyMovesTheDemoToPostgresqlAndBack) {
@@ -202,24 +223,7 @@ TEST(CliPostgresTest, CopyMovesTheDemoToPostgresqlAndBack) {
   // The copy serves: a login made with the copied account works (the sealing
   // key stays with the file: copy it beside the PostgreSQL side too).
   std::filesystem::copy_file(file + ".key", pg.Sidecar(".key"));
-  {
-    ServerProcess server(pg.spec());
-    ASSERT_GT(server.port(), 0) << server.Stderr();
-    auto login =
-        Request(server.port(), "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-                R"({"username":"vanphong","password":"doithoai-demo"})");
-    ASSERT_TRUE(login.has_value());
-    EXPECT_EQ(login->status, 200) << login->body;
-    auto search =
-        Request(server.port(), "GET", "/api/v1/communes/hoang-truong/petitions?q=duong",
-                {{"Authorization",
-                  "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}});
-    ASSERT_TRUE(search.has_value());
-    EXPECT_EQ(search->status, 200) << search->body;
-    EXPECT_GT(nlohmann::json::parse(search->body)["total"].get<int>(), 0) << search->body;
-    ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
-    EXPECT_EQ(server.WaitForExit(milliseconds(20000)), 0);
-  }
+  ExpectDemoServes(pg.spec());
 
   // And back into a new file.
   const std::string back = dir.path() + "/ve-xa.db";
@@ -263,25 +267,8 @@ TEST(CliPostgresTest, CopyCommuneJoinsAProvinceThatServesAnotherAndComesBack) {
       RunDoithoai({"copy", "--from", file, "--to", pg.spec(), "--commune", "hoang-truong"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("đã được chép ở lần trước"), std::string::npos) << again.out;
-  {
-    // Served with the province's own key: logins and search of the newcomer.
-    ServerProcess server(pg.spec());
-    ASSERT_GT(server.port(), 0) << server.Stderr();
-    auto login =
-        Request(server.port(), "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-                R"({"username":"vanphong","password":"doithoai-demo"})");
-    ASSERT_TRUE(login.has_value());
-    ASSERT_EQ(login->status, 200) << login->body;
-    auto search =
-        Request(server.port(), "GET", "/api/v1/communes/hoang-truong/petitions?q=duong",
-                {{"Authorization",
-                  "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}});
-    ASSERT_TRUE(search.has_value());
-    EXPECT_EQ(search->status, 200) << search->body;
-    EXPECT_GT(nlohmann::json::parse(search->body)["total"].get<int>(), 0) << search->body;
-    ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
-    EXPECT_EQ(server.WaitForExit(milliseconds(20000)), 0);
-  }
+  // Served with the province's own key: logins and search of the newcomer.
+  ExpectDemoServes(pg.spec());
   // Out again into a new file of its own.
   const std::string back = dir.path() + "/ve-xa.db";
   CommandResult down = RunDoithoai(

@@ -312,23 +312,7 @@ TEST_P(CommuneCopyTest, AnUnknownCommuneOrAWrongSourceKeyChangesNothing) {
 }
 
 TEST_P(CommuneCopyTest, APlanEntryForEveryTableOfTheSchema) {
-  Result<std::vector<std::string>> tables = target_->Read<std::vector<std::string>>(
-      [](Connection& c) -> Result<std::vector<std::string>> {
-        ASSIGN_OR_RETURN(
-            Statement stmt,
-            c.Prepare(c.engine() == Engine::kSqlite
-                          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name "
-                            "NOT LIKE 'sqlite_%' AND name NOT LIKE 'petition_search_%' "
-                            "ORDER BY name"
-                          : "SELECT table_name FROM information_schema.tables WHERE "
-                            "table_schema = current_schema() ORDER BY table_name"));
-        std::vector<std::string> out;
-        while (true) {
-          ASSIGN_OR_RETURN(bool row, stmt.Step());
-          if (!row) return out;
-          out.push_back(stmt.ColumnText(0));
-        }
-      });
+  Result<std::vector<std::string>> tables = SchemaTables(*target_);
   ASSERT_TRUE(tables.ok()) << tables.error().message;
   std::vector<std::string> planned;
   for (const CommuneTablePlan& plan : CommuneCopyPlan()) {

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "adapters/storage/open_database.h"
 #include "adapters/storage/postgres/pg_testing.h"
@@ -46,6 +47,26 @@ inline Result<bool> AuditChainIntact(Database& db) {
     ADD_FAILURE() << "audit chain broken: " << report.problem;
   }
   return report.rows_checked > 0 && !report.first_broken_id.has_value();
+}
+
+// The tables of `db`'s schema, sorted by name (SQLite's internal tables and
+// the FTS5 shadow tables of petition_search left out).
+inline Result<std::vector<std::string>> SchemaTables(Database& db) {
+  return db.Read<std::vector<std::string>>([](Connection& c) -> Result<std::vector<std::string>> {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     c.Prepare(c.engine() == Engine::kSqlite
+                                   ? "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                     "name NOT LIKE 'sqlite_%' AND name NOT LIKE "
+                                     "'petition_search_%' ORDER BY name"
+                                   : "SELECT table_name FROM information_schema.tables WHERE "
+                                     "table_schema = current_schema() ORDER BY table_name"));
+    std::vector<std::string> out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) return out;
+      out.push_back(stmt.ColumnText(0));
+    }
+  });
 }
 
 // What the contract suites of commune-scoped repositories share over one
