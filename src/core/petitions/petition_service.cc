@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/audit/audit_json.h"
+#include "core/petitions/identity_seal.h"
 #include "core/petitions/petition_service_internal.h"
 #include "core/petitions/tracking_code.h"
 
@@ -56,48 +57,6 @@ Result<std::string> Move(Petition& petition, PetitionItem& item, ItemStatus to,
 }
 
 bool Blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-// Length-prefixed fields: "<bytes>:<text>" for name, phone, address,
-// village id and id number — what the vault seals (CONF-01).
-std::string EncodeSubmitter(const Submitter& s) {
-  std::string out;
-  auto add = [&out](std::string_view v) { out += std::to_string(v.size()) + ":" + std::string(v); };
-  add(s.name);
-  add(s.phone);
-  add(s.address);
-  add(s.village_id ? std::to_string(s.village_id->value) : "");
-  add(s.id_number);
-  return out;
-}
-
-Result<Submitter> DecodeSubmitter(std::string_view text) {
-  std::vector<std::string> parts;
-  size_t pos = 0;
-  while (pos < text.size() && parts.size() < 5) {
-    const size_t colon = text.find(':', pos);
-    if (colon == std::string_view::npos) break;
-    size_t length = 0;
-    for (size_t i = pos; i < colon; ++i) {
-      if (text[i] < '0' || text[i] > '9' || length > text.size()) {
-        return MakeError(ErrorCode::kInternal, "Dữ liệu danh tính niêm phong bị hỏng.");
-      }
-      length = length * 10 + static_cast<size_t>(text[i] - '0');
-    }
-    if (colon + 1 + length > text.size()) break;
-    parts.emplace_back(text.substr(colon + 1, length));
-    pos = colon + 1 + length;
-  }
-  if (parts.size() != 5 || pos != text.size()) {
-    return MakeError(ErrorCode::kInternal, "Dữ liệu danh tính niêm phong bị hỏng.");
-  }
-  Submitter s;
-  s.name = parts[0];
-  s.phone = parts[1];
-  s.address = parts[2];
-  if (!parts[3].empty()) s.village_id = VillageId{std::stoll(parts[3])};
-  s.id_number = parts[4];
-  return s;
-}
 
 }  // namespace petition_internal
 

@@ -26,9 +26,6 @@ void Record(Petition& petition, const AuditContext& ctx, int item, std::string a
 Result<std::string> Move(Petition& petition, PetitionItem& item, ItemStatus to,
                          const AuditContext& ctx, std::string action, std::string note);
 bool Blank(std::string_view s);
-// The identity as the vault seals it, and back.
-std::string EncodeSubmitter(const Submitter& submitter);
-Result<Submitter> DecodeSubmitter(std::string_view text);
 
 }  // namespace doithoai::petition_internal
 

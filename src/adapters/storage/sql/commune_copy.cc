@@ -10,7 +10,7 @@
 #include "adapters/storage/sql/audit_log.h"
 #include "adapters/storage/sql/copy_rows.h"
 #include "adapters/storage/sql/petition_rows.h"
-#include "core/petitions/petition_service_internal.h"
+#include "core/petitions/identity_seal.h"
 
 namespace doithoai::sql {
 
@@ -238,43 +238,13 @@ class CommuneCopier {
     p.version = row[copy_rows::ColumnIndex(columns, "version")].integer;
     p.code = row[copy_rows::ColumnIndex(columns, "code")].text;
     p.commune_id = CommuneId{report_.target_id};
-    const Status rekeyed = Rekey(p);
-    if (!rekeyed.ok()) return About("Đơn " + p.code, rekeyed.error());
+    ASSIGN_OR_RETURN(SealMoveCount moved,
+                     MoveSeals(p, SealMove{*options_.from_vault, *options_.to_vault,
+                                           *options_.from_files, *options_.to_files}));
+    if (moved.rekeyed) ++report_.resealed;
+    report_.attachments += moved.attachments;
     data.SetText(json::PetitionToJson(p));
     petitions_.push_back(std::move(p));
-    return OkStatus();
-  }
-
-  // CONF-01/04: identities, phone digests and attachments under the target's
-  // key, attachments in the target's store.
-  Status Rekey(Petition& p) {
-    const bool rekey = options_.from_vault != options_.to_vault;
-    if (rekey && p.identity_sealed && !p.sealed_identity.empty()) {
-      Result<std::string> plain = options_.from_vault->Open(p.sealed_identity);
-      if (!plain.ok()) {
-        return Refused(
-            "không mở được danh tính người tố cáo bằng khóa của nguồn; hãy chỉ đúng tệp khóa của "
-            "máy xã (--from-key)");
-      }
-      if (!p.phone_digest.empty()) {
-        ASSIGN_OR_RETURN(Submitter who, petition_internal::DecodeSubmitter(*plain));
-        p.phone_digest = who.phone.empty() ? "" : options_.to_vault->PhoneDigest(who.phone);
-      }
-      ASSIGN_OR_RETURN(p.sealed_identity, options_.to_vault->Seal(*plain));
-      ++report_.resealed;
-    } else if (rekey && !p.phone_digest.empty()) {
-      p.phone_digest = options_.to_vault->PhoneDigest(p.submitter.phone);
-      ++report_.resealed;
-    }
-    for (PetitionAttachment& attachment : p.attachments) {
-      // With the same key the stored bytes (sealed or not) are copied as they
-      // are, under the same hash; with another key a sealed file is opened and
-      // sealed again, which gives it a new hash.
-      const bool reseal = rekey && attachment.sealed;
-      ASSIGN_OR_RETURN(std::string bytes, options_.from_files->Get(attachment.hash, reseal));
-      ASSIGN_OR_RETURN(attachment.hash, options_.to_files->Put(bytes, reseal));
-      ++report_.attachments;
-    }
     return OkStatus();
   }
 

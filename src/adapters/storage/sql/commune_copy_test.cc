@@ -26,7 +26,7 @@
 #include "adapters/storage/sql/conference_repository.h"
 #include "adapters/storage/sql/petition_repository.h"
 #include "adapters/storage/sql/sql_testing.h"
-#include "core/petitions/petition_service_internal.h"
+#include "core/petitions/identity_seal.h"
 
 namespace doithoai::sql {
 namespace {
@@ -122,7 +122,7 @@ SeededCommune Seed(Database& db, const std::string& slug, const std::string& cod
   Submitter who;
   who.name = "Người Tố Cáo";
   who.phone = "0987654321";
-  Result<std::string> sealed = vault.Seal(petition_internal::EncodeSubmitter(who));
+  Result<std::string> sealed = vault.Seal(EncodeSubmitter(who));
   EXPECT_TRUE(sealed.ok());
   denounced.identity_sealed = true;
   denounced.submitter = Submitter{};  // stored only sealed (CONF-01)
@@ -232,7 +232,7 @@ void ExpectCommuneWorks(Database& target, const SeededCommune& seeded,
   EXPECT_EQ(denounced->commune_id, id);
   Result<std::string> plain = to_vault.Open(denounced->sealed_identity);
   ASSERT_TRUE(plain.ok()) << plain.error().message;
-  Result<Submitter> who = petition_internal::DecodeSubmitter(*plain);
+  Result<Submitter> who = DecodeSubmitter(*plain);
   ASSERT_TRUE(who.ok());
   EXPECT_EQ(who->name, "Người Tố Cáo");
   EXPECT_EQ(denounced->phone_digest, to_vault.PhoneDigest("0987654321"));
