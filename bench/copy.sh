@@ -42,6 +42,9 @@ cd "$work"
 "$BIN" init --db "$province" >/dev/null
 "$BIN" commune add --db "$province" --slug hoang-hoa --name "Xã Hoằng Hóa" \
   --unit-code 15865 >/dev/null
+printf 'STT,Tên thôn\n' >villages.csv
+for v in 1 2 3 4 5 6 7 8 9; do printf '%d,Thôn %d\n' "$v" "$v" >>villages.csv; done
+"$BIN" commune import --db "$province" --commune hoang-hoa villages.csv >/dev/null
 "$BIN" petitions import --db "$province" --commune hoang-hoa seed.csv >/dev/null
 # The commune PC: the demo commune and SEED_COUNT petitions, its own key.
 "$BIN" init --db xa.db --demo >/dev/null
