@@ -35,6 +35,15 @@ struct Path {
   Path Index(std::size_t i) const;       // "a" → "a[i]"
 };
 
+// Whether `object` is an object whose `key` holds a string, looked up
+// without copying the value: copying a hostile, deeply nested value recurses
+// once per level and overflows the stack (`json::value(key, default)` copies).
+inline bool HasString(const nlohmann::json& object, const std::string& key) {
+  if (!object.is_object()) return false;
+  auto it = object.find(key);
+  return it != object.end() && it->is_string();
+}
+
 // kInvalidArgument for the value at `path` ("$" for the document itself);
 // `problem` is a Vietnamese sentence.
 Error Invalid(const Path& path, const std::string& problem);

@@ -117,5 +117,20 @@ TEST(JsonReaderTest, EnumReaderWithCodeOfAcceptsOnlyTheCode) {
   EXPECT_FALSE(EnumReader(ParseColor)(json("blue"), path, color).ok());
 }
 
+// A login body nested 100,000 levels deep is looked at, not copied (a copy
+// recursed once per level and overflowed the server's stack).
+TEST(JsonReaderTest, HasStringLooksWithoutCopying) {
+  EXPECT_TRUE(HasString(json{{"username", "vanphong"}}, "username"));
+  EXPECT_FALSE(HasString(json{{"username", 5}}, "username"));
+  EXPECT_FALSE(HasString(json{{"other", "x"}}, "username"));
+  EXPECT_FALSE(HasString(json::array({"username"}), "username"));
+  const std::string deep = "{\"username\":" + std::string(100000, '[') + std::string(100000, ']') +
+                           ",\"password\":\"x\"}";
+  json body = json::parse(deep, nullptr, false);
+  ASSERT_FALSE(body.is_discarded());
+  EXPECT_FALSE(HasString(body, "username"));
+  EXPECT_TRUE(HasString(body, "password"));
+}
+
 }  // namespace
 }  // namespace doithoai::json_reader

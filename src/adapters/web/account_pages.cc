@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/http/cookies.h"
+#include "adapters/json/json_reader.h"
 #include "adapters/web/responses.h"
 
 namespace doithoai::web {
@@ -140,9 +141,8 @@ http::HttpResponse AccountPages::Login(Site& site, http::HttpRequest& request,
 
 http::HttpResponse AccountPages::ApiLogin(Site& site, http::HttpRequest& request) {
   nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object() ||
-      !body.value("username", nlohmann::json()).is_string() ||
-      !body.value("password", nlohmann::json()).is_string()) {
+  if (body.is_discarded() || !json_reader::HasString(body, "username") ||
+      !json_reader::HasString(body, "password")) {
     return ErrorResponse(
         request,
         Error{ErrorCode::kInvalidArgument, "Cần gửi JSON {\"username\": …, \"password\": …}.", {}});

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "adapters/json/json_reader.h"
 #include "adapters/web/labels.h"
 #include "adapters/web/responses.h"
 #include "adapters/web/templates.h"
@@ -197,8 +198,7 @@ http::HttpResponse AdminPages::AddVillage(http::HttpRequest& request, RequestCon
   std::string position_in;
   if (json) {
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object() ||
-        !body.value("name", nlohmann::json()).is_string()) {
+    if (body.is_discarded() || !json_reader::HasString(body, "name")) {
       return ErrorResponse(request, MakeError(ErrorCode::kInvalidArgument,
                                               "Cần gửi JSON {\"name\": …, \"position\": …}."));
     }
