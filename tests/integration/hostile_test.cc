@@ -50,28 +50,7 @@ bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-std::string UrlEncode(const std::string& text) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 using Fields = std::vector<std::pair<std::string, std::string>>;
-
-std::string FormBody(const Fields& fields) {
-  std::string body;
-  for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + k + "=" + UrlEncode(v);
-  return body;
-}
 
 // A JSON string literal that keeps bytes >= 0x80 as they are (nlohmann's
 // dump() refuses invalid UTF-8, and these tests need to send it).

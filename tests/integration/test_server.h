@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "adapters/storage/postgres/pg_testing.h"
@@ -83,6 +84,11 @@ std::string ExecSql(const std::string& db, const std::string& sql);
 std::optional<std::string> QueryValue(const std::string& db, const std::string& sql);
 // SELECT count(*) FROM `table`; -1 on error.
 int64_t CountRows(const std::string& db, const std::string& table);
+
+// Percent-encodes every byte but RFC 3986's unreserved characters.
+std::string UrlEncode(const std::string& text);
+// An application/x-www-form-urlencoded body of `fields`, in order.
+std::string FormBody(const std::vector<std::pair<std::string, std::string>>& fields);
 
 struct HttpReply {
   int status = 0;
