@@ -295,7 +295,14 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& optio
   sockaddr_in addr4{};
   sockaddr_in6 addr6{};
   const sockaddr* addr = nullptr;
-  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+  // poll(), not epoll: libmicrohttpd 0.9.75's MHD_quiesce_daemon races with
+  // its epoll workers (a worker that wakes takes the listen socket out of its
+  // epoll set first, and quiesce then aborts the process with "Failed to
+  // remove listen FD from epoll set"), which killed a graceful SIGTERM in CI.
+  // With poll() quiesce only flags the workers. Each worker polls its own
+  // few connections, so the cost is small at a commune's or a province's
+  // load.
+  unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
   if (inet_pton(AF_INET, options.host.c_str(), &addr4.sin_addr) == 1) {
     addr4.sin_family = AF_INET;
     addr4.sin_port = htons(options.port);
