@@ -117,10 +117,15 @@ TEST_F(PgConnectionLossTest, ARequestCutOffGets503TheNextOnesSucceedAndNoAcknowl
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   bool waiting = false;
   while (!waiting && std::chrono::steady_clock::now() < deadline) {
+    // The submission: a writer that holds the writers' advisory lock and
+    // waits for the table lock (the job worker, woken by the submissions
+    // before, may also wait, for the advisory lock; cutting only it would
+    // leave the submission to begin again on a new connection and wait).
     waiting = admin.Run(
                   "SELECT count(*) FROM pg_stat_activity WHERE datname = "
                   "current_database() AND application_name = 'doithoai' AND "
-                  "wait_event_type = 'Lock'") != "0";
+                  "wait_event_type = 'Lock' AND wait_event = 'relation' AND pid IN "
+                  "(SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)") != "0";
   }
   ASSERT_TRUE(waiting) << "the submission never waited for the lock";
   ASSERT_GT(TerminateServerConnections(admin), 0);
