@@ -72,14 +72,6 @@ std::string Quote(const std::string& text) {
   return out + "\"";
 }
 
-std::string Between(const std::string& text, const std::string& start, const std::string& end) {
-  const size_t from = text.find(start);
-  if (from == std::string::npos) return "";
-  const size_t begin = from + start.size();
-  const size_t to = text.find(end, begin);
-  return to == std::string::npos ? "" : text.substr(begin, to - begin);
-}
-
 // Characters that would let a payload out of text or an attribute.
 bool Dangerous(const std::string& payload) {
   return payload.find_first_of("<>\"'") != std::string::npos;

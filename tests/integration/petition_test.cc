@@ -75,13 +75,6 @@ std::string Unescape(std::string html) {
 }
 
 // The text between `start` and the next `end` after it; "" when absent.
-std::string Between(const std::string& text, const std::string& start, const std::string& end) {
-  const size_t from = text.find(start);
-  if (from == std::string::npos) return "";
-  const size_t begin = from + start.size();
-  const size_t to = text.find(end, begin);
-  return to == std::string::npos ? "" : text.substr(begin, to - begin);
-}
 
 bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

@@ -389,4 +389,12 @@ std::string FormBody(const std::vector<std::pair<std::string, std::string>>& fie
   return body;
 }
 
+std::string Between(const std::string& text, const std::string& start, const std::string& end) {
+  const size_t from = text.find(start);
+  if (from == std::string::npos) return "";
+  const size_t begin = from + start.size();
+  const size_t to = text.find(end, begin);
+  return to == std::string::npos ? "" : text.substr(begin, to - begin);
+}
+
 }  // namespace doithoai::testing

@@ -85,6 +85,8 @@ std::optional<std::string> QueryValue(const std::string& db, const std::string& 
 // SELECT count(*) FROM `table`; -1 on error.
 int64_t CountRows(const std::string& db, const std::string& table);
 
+// The text between the first `start` and the next `end` after it ("" if absent).
+std::string Between(const std::string& text, const std::string& start, const std::string& end);
 // Percent-encodes every byte but RFC 3986's unreserved characters.
 std::string UrlEncode(const std::string& text);
 // An application/x-www-form-urlencoded body of `fields`, in order.
