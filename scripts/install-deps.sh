@@ -9,9 +9,10 @@ run_pkgs=(g++ cmake make pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 lib
           libcairo2-dev libpango1.0-dev fonts-liberation2 libmstch-dev libboost-dev zlib1g-dev
           libqrencode-dev libxlsxwriter-dev libcurl4-openssl-dev espeak-ng libpq-dev)
 # postgresql-15 (server, contrib with pg_trgm, client): the throwaway test
-# cluster of scripts/pg-test-cluster.sh.
+# cluster of scripts/pg-test-cluster.sh. nginx: the hostile-input suite sends
+# its framing attacks through nginx as docs/deploying.md deploys it.
 test_pkgs=(libgtest-dev clang-format chromium poppler-utils zip unzip postgresql-15
-           postgresql-client-15)
+           postgresql-client-15 nginx)
 bench_pkgs=(wrk libbenchmark-dev)
 
 want=("${run_pkgs[@]}")

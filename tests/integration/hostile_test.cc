@@ -11,7 +11,14 @@
 // A case that shows a known, not yet fixed bug does not fail the build: its
 // test ends with GTEST_SKIP() << "BUG: …" naming every such case. Once the
 // bug is fixed the same case passes and the skip goes away by itself.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
@@ -150,6 +157,102 @@ RawResult SendRaw(int port, const std::string& bytes, size_t max_replies,
   out.closed = c.WaitForClose(milliseconds(out.replies.size() < max_replies ? 1 : 300));
   return out;
 }
+
+// nginx in front of the server, configured as docs/deploying.md says (plain
+// HTTP on loopback instead of TLS): `daemon off`, no master process, its log
+// on stderr. Ready once it logs its resource limits, which it does after it
+// has opened its listening socket.
+class NginxProxy {
+ public:
+  explicit NginxProxy(int upstream_port) {
+    if (access(kNginx, X_OK) != 0) return;
+    port_ = FreeLoopbackPort();
+    const std::string prefix = dir_.path();
+    const std::string conf = prefix + "/nginx.conf";
+    FILE* f = std::fopen(conf.c_str(), "w");
+    if (f == nullptr) return;
+    std::fprintf(f,
+                 "daemon off;\nmaster_process off;\nworker_processes 1;\n"
+                 "error_log stderr notice;\npid %s/nginx.pid;\n"
+                 "events { worker_connections 64; }\n"
+                 "http {\n access_log off;\n"
+                 " client_body_temp_path %s/body;\n proxy_temp_path %s/proxy;\n"
+                 " fastcgi_temp_path %s/fcgi;\n uwsgi_temp_path %s/uwsgi;\n"
+                 " scgi_temp_path %s/scgi;\n"
+                 " upstream doithoai { server 127.0.0.1:%d; keepalive 8; }\n"
+                 " server {\n  listen 127.0.0.1:%d;\n  client_max_body_size 12m;\n"
+                 "  location / {\n   proxy_pass http://doithoai;\n"
+                 "   proxy_http_version 1.1;\n   proxy_set_header Connection \"\";\n"
+                 "   proxy_set_header Host $host;\n"
+                 "   proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
+                 "   proxy_next_upstream error timeout http_503;\n  }\n }\n}\n",
+                 prefix.c_str(), prefix.c_str(), prefix.c_str(), prefix.c_str(), prefix.c_str(),
+                 prefix.c_str(), upstream_port, port_);
+    std::fclose(f);
+    int err[2];
+    if (pipe(err) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(err[1], STDERR_FILENO);
+      close(err[0]);
+      close(err[1]);
+      execl(kNginx, kNginx, "-c", conf.c_str(), "-p", prefix.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(err[1]);
+    const auto deadline = std::chrono::steady_clock::now() + milliseconds(10000);
+    while (log_.find("getrlimit") == std::string::npos) {
+      const auto left =
+          std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
+      pollfd p{err[0], POLLIN, 0};
+      if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+      char buf[1024];
+      const ssize_t n = read(err[0], buf, sizeof(buf));
+      if (n <= 0) break;
+      log_.append(buf, static_cast<size_t>(n));
+    }
+    close(err[0]);
+    ready_ = log_.find("getrlimit") != std::string::npos;
+  }
+  ~NginxProxy() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  NginxProxy(const NginxProxy&) = delete;
+  NginxProxy& operator=(const NginxProxy&) = delete;
+
+  bool installed() const { return access(kNginx, X_OK) == 0; }
+  bool ready() const { return ready_; }
+  int port() const { return port_; }
+  const std::string& log() const { return log_; }
+
+ private:
+  static constexpr const char* kNginx = "/usr/sbin/nginx";
+
+  // A port the kernel just handed out on loopback (closed again at once).
+  static int FreeLoopbackPort() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof(a);
+    int port = 0;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a)) == 0 &&
+        getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0) {
+      port = ntohs(a.sin_port);
+    }
+    close(fd);
+    return port;
+  }
+
+  TempDir dir_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+  bool ready_ = false;
+  std::string log_;
+};
 
 // ---- the shared world: one database, one server, logins done once ----
 
@@ -361,13 +464,22 @@ struct RawCase {
   const char* known_bug = nullptr;
 };
 
-TEST_F(HostileTest, MalformedAndOversizedRequestsGet4xx) {
-  const std::string before = Digest(db());
+// Malformed and oversized request lines and headers; `token` and `cookie`
+// are a live Bearer token and session cookie.
+std::vector<RawCase> MalformedCases(const std::string& token, const std::string& cookie) {
   const std::string h = "Host: x\r\n";
+  // libmicrohttpd 0.9.75 answers a bad Content-Length itself, before the
+  // adapter sees the request, and its 400 carries the status line and
+  // headers twice. nginx in front refuses these: BehindNginxEveryFramingAttackIsRefused.
   const char* kTwice =
-      "Content-Length hỏng: phản hồi 400 của libmicrohttpd gửi dòng trạng thái và header hai lần "
-      "(phản hồi hỏng)";
-  std::vector<RawCase> cases = {
+      "Content-Length hỏng: libmicrohttpd 0.9.75 tự trả 400 và gửi dòng trạng thái và header hai "
+      "lần (phản hồi hỏng; sau nginx thì đúng: xem BehindNginxEveryFramingAttackIsRefused)";
+  // libmicrohttpd 0.9.75 cuts a header line at a NUL byte before the adapter
+  // sees it, so the part before the NUL is used.
+  const char* kNulCut =
+      "libmicrohttpd 0.9.75 cắt header tại byte NUL thay vì từ chối (sau nginx thì bị từ chối: "
+      "xem BehindNginxEveryFramingAttackIsRefused)";
+  return {
       {"không phải HTTP", "THIS IS NOT HTTP\r\n\r\n"},
       {"chỉ có phương thức", "GET\r\n\r\n"},
       {"thiếu phiên bản", "GET /healthz\r\n\r\n"},
@@ -387,7 +499,8 @@ TEST_F(HostileTest, MalformedAndOversizedRequestsGet4xx) {
       {"NUL trong tên header", "GET /healthz HTTP/1.1\r\n" + h + Bytes("X-A\0b: c\r\n") + "\r\n"},
       {"header không có dấu hai chấm", "GET /healthz HTTP/1.1\r\n" + h + "NoColon\r\n\r\n"},
       {"header tên rỗng", "GET /healthz HTTP/1.1\r\n" + h + ": value\r\n\r\n", 400, 499,
-       "header có tên rỗng được chấp nhận (RFC 9110 §5.1: tên là token, phải 400)"},
+       "libmicrohttpd 0.9.75 bỏ qua dòng header tên rỗng thay vì trả 400 (RFC 9110 §5.1; sau "
+       "nginx thì 400: xem BehindNginxEveryFramingAttackIsRefused)"},
       {"phương thức TRACE", "TRACE / HTTP/1.1\r\n" + h + "\r\n", 400, 501},
       {"phương thức CONNECT", "CONNECT 127.0.0.1:22 HTTP/1.1\r\n" + h + "\r\n", 400, 501},
       {"phương thức DELETE trên /healthz", "DELETE /healthz HTTP/1.1\r\n" + h + "\r\n", 400, 499},
@@ -452,13 +565,13 @@ TEST_F(HostileTest, MalformedAndOversizedRequestsGet4xx) {
                                        "Content-Type: application/json\r\nTransfer-Encoding: "
                                        "chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\nab\r\n0\r\n\r\n"},
       {"Bearer có NUL rồi rác",
-       "GET /api/v1/me HTTP/1.1\r\n" + h + "Authorization: Bearer " + world->staff +
-           Bytes("\0junk") + "\r\n\r\n",
-       400, 499, "header có byte NUL bị cắt tại NUL thay vì bị từ chối: token vẫn đăng nhập được"},
+       "GET /api/v1/me HTTP/1.1\r\n" + h + "Authorization: Bearer " + token + Bytes("\0junk") +
+           "\r\n\r\n",
+       400, 499, kNulCut},
       {"Cookie phiên có NUL rồi rác",
        "GET /api/v1/me HTTP/1.1\r\n" + h + "Accept: application/json\r\nCookie: dt_session=" +
-           world->cookie + Bytes("\0junk") + "\r\n\r\n",
-       400, 499, "header có byte NUL bị cắt tại NUL thay vì bị từ chối: cookie vẫn đăng nhập được"},
+           cookie + Bytes("\0junk") + "\r\n\r\n",
+       400, 499, kNulCut},
       {"Bearer có ký tự điều khiển",
        "GET /api/v1/me HTTP/1.1\r\n" + h + "Authorization: Bearer \x01\x02\x7f\r\n\r\n"},
       {"Bearer UTF-8 hỏng",
@@ -467,6 +580,11 @@ TEST_F(HostileTest, MalformedAndOversizedRequestsGet4xx) {
                                   Bytes("Content-Type: application/json\0x\r\n") +
                                   "Content-Length: 2\r\n\r\n{}"},
   };
+}
+
+TEST_F(HostileTest, MalformedAndOversizedRequestsGet4xx) {
+  const std::string before = Digest(db());
+  const std::vector<RawCase> cases = MalformedCases(world->staff, world->cookie);
   int n = 0;
   for (const RawCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -490,11 +608,14 @@ TEST_F(HostileTest, MalformedAndOversizedRequestsGet4xx) {
 
 // ---- 2. request smuggling ----
 
-// The front request's framing headers are ambiguous; the bytes that follow a
-// zero-length chunked body are a complete petition submission (the canary).
-// A server that reads the framing two ways, or keeps reading the connection
-// after an ambiguous request, runs the canary: a petition appears.
-TEST_F(HostileTest, SmugglingAttemptsRunNothingHidden) {
+struct Smuggle {
+  std::string name;
+  std::string start;  // request line and headers, without the blank line
+  const char* known_bug = nullptr;
+};
+
+// After a zero-length chunked body: a complete petition submission.
+std::string SmuggledTail() {
   const std::string body = PetitionJson([] {
     auto fields = ValidPetition();
     fields["text"] = Quote("Yêu cầu buôn lậu qua kết nối (canary).");
@@ -504,78 +625,81 @@ TEST_F(HostileTest, SmugglingAttemptsRunNothingHidden) {
       "POST /api/v1/communes/hoang-truong/petitions HTTP/1.1\r\nHost: x\r\nContent-Type: "
       "application/json\r\nConnection: close\r\nContent-Length: " +
       std::to_string(body.size()) + "\r\n\r\n" + body;
-  const std::string tail = "0\r\n\r\n" + canary;
+  return "0\r\n\r\n" + canary;
+}
+
+std::vector<Smuggle> SmugglingCases(const std::string& tail) {
   const std::string all = std::to_string(tail.size());
-  struct Smuggle {
-    std::string name;
-    std::string start;  // request line and headers, without the blank line
-    const char* known_bug = nullptr;
-  };
   const std::string post =
       "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
-  const char* kBothHeaders =
-      "Content-Length và Transfer-Encoding cùng có: libmicrohttpd theo chunked rồi vẫn đọc tiếp "
-      "kết nối (RFC 9112 §6.1 buộc đóng) — yêu cầu giấu sau thân được chạy";
-  const char* kHang =
-      "Transfer-Encoding không hiểu được cùng Content-Length: máy chủ treo chờ thân thay vì 501 "
-      "và đóng kết nối";
-  const char* kSplit =
-      "libmicrohttpd đọc khung khác proxy chuẩn RFC (TE không phân biệt hoa thường, OWS, "
-      "obs-fold, LF trần, hai Content-Length): nó dùng Content-Length rồi chạy phần còn lại như "
-      "yêu cầu mới — đơn giấu được lưu";
-  const std::vector<Smuggle> cases = {
-      {"CL.TE (CL 5)", post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", kBothHeaders},
-      {"TE.CL (CL 5)", post + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n", kBothHeaders},
+  // libmicrohttpd 0.9.75 (Debian 12) turns an obs-folded header line into one
+  // field named "Transfer-Encodingchunked" with an empty value, so the
+  // adapter's framing check (CheckFraming) never sees a Transfer-Encoding.
+  // Behind nginx (docs/deploying.md) the request is refused before it
+  // reaches the server: BehindNginxEveryFramingAttackIsRefused below.
+  const char* kFold =
+      "libmicrohttpd 0.9.75 ghép dòng gập (obs-fold) vào tên header nên không thấy "
+      "Transfer-Encoding; nó dùng Content-Length rồi chạy phần còn lại như yêu cầu mới — đơn giấu "
+      "được lưu (chạy sau nginx thì không: xem BehindNginxEveryFramingAttackIsRefused)";
+  return {
+      {"CL.TE (CL 5)", post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"},
+      {"TE.CL (CL 5)", post + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n"},
       {"CL bao cả phần giấu + TE",
-       post + "Content-Length: " + all + "\r\nTransfer-Encoding: chunked\r\n", kBothHeaders},
+       post + "Content-Length: " + all + "\r\nTransfer-Encoding: chunked\r\n"},
       {"TE chunked hai lần + CL",
-       post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n",
-       kBothHeaders},
+       post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n"},
       {"TE chunked, identity + CL",
-       post + "Transfer-Encoding: chunked, identity\r\nContent-Length: " + all + "\r\n", kHang},
+       post + "Transfer-Encoding: chunked, identity\r\nContent-Length: " + all + "\r\n"},
       {"TE identity, chunked + CL",
-       post + "Transfer-Encoding: identity, chunked\r\nContent-Length: 5\r\n", kHang},
-      {"TE gzip, chunked + CL", post + "Transfer-Encoding: gzip, chunked\r\nContent-Length: 5\r\n",
-       kHang},
-      {"TE xchunked + CL", post + "Transfer-Encoding: xchunked\r\nContent-Length: 5\r\n", kHang},
-      {"TE CHUNKED chữ hoa + CL", post + "Transfer-Encoding: CHUNKED\r\nContent-Length: 5\r\n",
-       kSplit},
+       post + "Transfer-Encoding: identity, chunked\r\nContent-Length: 5\r\n"},
+      {"TE gzip, chunked + CL", post + "Transfer-Encoding: gzip, chunked\r\nContent-Length: 5\r\n"},
+      {"TE xchunked + CL", post + "Transfer-Encoding: xchunked\r\nContent-Length: 5\r\n"},
+      {"TE CHUNKED chữ hoa + CL", post + "Transfer-Encoding: CHUNKED\r\nContent-Length: 5\r\n"},
       {"TE có dấu cách trước dấu hai chấm + CL",
-       post + "Transfer-Encoding : chunked\r\nContent-Length: 5\r\n", kSplit},
-      {"TE có tab + CL", post + "Transfer-Encoding:\tchunked\r\nContent-Length: 5\r\n", kSplit},
+       post + "Transfer-Encoding : chunked\r\nContent-Length: 5\r\n"},
+      {"TE có tab + CL", post + "Transfer-Encoding:\tchunked\r\nContent-Length: 5\r\n"},
       {"TE gập dòng (obs-fold) + CL",
-       post + "Transfer-Encoding:\r\n chunked\r\nContent-Length: 5\r\n", kSplit},
-      {"TE sau LF trần + CL", post + "X-A: b\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n",
-       kSplit},
+       post + "Transfer-Encoding:\r\n chunked\r\nContent-Length: 5\r\n", kFold},
+      {"TE sau LF trần + CL", post + "X-A: b\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n"},
       {"hai Content-Length khác nhau",
-       post + "Content-Length: 5\r\nContent-Length: " + all + "\r\n", kSplit},
+       post + "Content-Length: 5\r\nContent-Length: " + all + "\r\n"},
       {"Content-Length danh sách 5, N", post + "Content-Length: 5, " + all + "\r\n"},
       {"Content-Length +5", post + "Content-Length: +5\r\n"},
       {"HTTP/1.0 với TE chunked + CL",
        "POST /api/v1/session HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\n"
        "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n"},
   };
+}
+
+// The front request's framing headers are ambiguous; the bytes that follow a
+// zero-length chunked body are a complete petition submission (the canary).
+// A server that reads the framing two ways, or keeps reading the connection
+// after an ambiguous request, runs the canary: a petition appears.
+// Every problem one smuggling case shows when sent to `port`.
+std::string SmugglingProblem(int port, const std::string& db, const Smuggle& c,
+                             const std::string& tail) {
+  const int64_t petitions = CountRows(db, "petitions");
+  RawResult got = SendRaw(port, c.start + "\r\n" + tail, 3, milliseconds(3000));
+  std::string problem;
+  if (CountRows(db, "petitions") != petitions) problem = "đơn giấu trong kết nối đã được lưu";
+  if (got.replies.size() > 1) {
+    problem += (problem.empty() ? "" : "; ") + std::to_string(got.replies.size()) +
+               " phản hồi trên một kết nối mơ hồ (phản hồi 2: " + Status(got.replies[1]) + ")";
+  }
+  if (got.replies.empty() && !got.closed) problem += " treo: không trả lời, không đóng";
+  if (!got.replies.empty() && got.replies[0].status < 400) {
+    problem += " phản hồi đầu " + Status(got.replies[0]);
+  }
+  return problem;
+}
+
+TEST_F(HostileTest, SmugglingAttemptsRunNothingHidden) {
+  const std::string tail = SmuggledTail();
   int n = 0;
-  for (const Smuggle& c : cases) {
+  for (const Smuggle& c : SmugglingCases(tail)) {
     SCOPED_TRACE(c.name);
     ++n;
-    const int64_t petitions = CountRows(db(), "petitions");
-    // A known hang needs no long wait; everything else answers at once.
-    const milliseconds wait(c.known_bug == kHang ? 1000 : 3000);
-    RawResult got = SendRaw(port(), c.start + "\r\n" + tail, 3, wait);
-    std::string problem;
-    const int64_t after = CountRows(db(), "petitions");
-    if (after != petitions) problem = "đơn giấu trong kết nối đã được lưu";
-    if (got.replies.size() > 1) {
-      problem += (problem.empty() ? "" : "; ") + std::to_string(got.replies.size()) +
-                 " phản hồi trên một kết nối mơ hồ (phản hồi 2: " + Status(got.replies[1]) + ")";
-    }
-    if (got.replies.empty() && !got.closed) problem += " treo: không trả lời, không đóng";
-    if (!got.replies.empty() && got.replies[0].status < 400) {
-      problem += " phản hồi đầu " + Status(got.replies[0]);
-    }
-    Judge(c.name, problem, c.known_bug);
-    // Keep the next case's count exact even if this one slipped a petition in.
+    Judge(c.name, SmugglingProblem(port(), db(), c, tail), c.known_bug);
   }
   ExpectServing("nhóm buôn lậu yêu cầu");
   std::printf("[hostile] buôn lậu yêu cầu: %d trường hợp\n", n);
@@ -583,25 +707,28 @@ TEST_F(HostileTest, SmugglingAttemptsRunNothingHidden) {
 }
 
 // Header parsing the RFC requires to be strict (RFC 9112 §3.2, §5.1, §6.3):
-// libmicrohttpd 0.9.75 without MHD_OPTION_STRICT_FOR_CLIENT accepts them.
-TEST_F(HostileTest, HeaderFramingTheRfcRequiresRefused) {
+// libmicrohttpd 0.9.75 accepts them; the adapter's CheckFraming refuses them
+// and closes the connection.
+std::vector<RawCase> FramingCases() {
   const std::string h = "Host: x\r\n";
-  const std::vector<RawCase> cases = {
-      {"HTTP/1.1 không có Host", "GET /healthz HTTP/1.1\r\n\r\n", 400, 400,
-       "HTTP/1.1 thiếu Host vẫn được phục vụ (RFC 9112 §3.2: phải 400)"},
-      {"hai Host khác nhau", "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, 400,
-       "hai Host được chấp nhận (RFC 9112 §3.2: phải 400)"},
-      {"dấu cách trước dấu hai chấm", "GET /healthz HTTP/1.1\r\n" + h + "X-A : b\r\n\r\n", 400, 400,
-       "khoảng trắng giữa tên header và ':' được chấp nhận (RFC 9112 §5.1: phải 400)"},
+  return {
+      {"HTTP/1.1 không có Host", "GET /healthz HTTP/1.1\r\n\r\n", 400, 400},
+      {"hai Host khác nhau", "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, 400},
+      {"dấu cách trước dấu hai chấm", "GET /healthz HTTP/1.1\r\n" + h + "X-A : b\r\n\r\n", 400,
+       400},
       {"hai Content-Length khác nhau trên GET",
        "GET /healthz HTTP/1.1\r\n" + h + "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab", 400,
-       400, "hai Content-Length khác nhau được chấp nhận (RFC 9112 §6.3: phải 400)"},
+       400},
       {"TE lạ trên GET", "GET /healthz HTTP/1.1\r\n" + h + "Transfer-Encoding: xchunked\r\n\r\n",
-       400, 501, "Transfer-Encoding lạ: máy chủ treo chờ thân tới hết thời gian chờ (phải 501)"},
+       400, 501},
       {"TE gzip, chunked trên GET",
        "GET /healthz HTTP/1.1\r\n" + h + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 400,
-       501, "Transfer-Encoding gzip: máy chủ treo chờ thân (phải 501)"},
+       501},
   };
+}
+
+TEST_F(HostileTest, HeaderFramingTheRfcRequiresRefused) {
+  const std::vector<RawCase> cases = FramingCases();
   int n = 0;
   for (const RawCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -612,12 +739,57 @@ TEST_F(HostileTest, HeaderFramingTheRfcRequiresRefused) {
       problem = got.closed ? "" : "không trả lời trong 1,5 s";
     } else if (got.replies[0].status < c.lo || got.replies[0].status > c.hi) {
       problem = Status(got.replies[0]);
+    } else if (!got.closed) {
+      problem = "trả lời " + Status(got.replies[0]) + " nhưng không đóng kết nối";
     }
     Judge(c.name, problem, c.known_bug);
   }
   ExpectServing("nhóm khung header");
   std::printf("[hostile] khung header theo RFC: %d trường hợp\n", n);
   SkipIfBugs();
+}
+
+// ---- 2b. the same framing attacks through nginx, as deployed ----
+
+// What libmicrohttpd 0.9.75 lets through by itself (the known bugs above:
+// obs-fold smuggling, a NUL inside a header, an empty header name, a bad
+// Content-Length answered twice) must stop at nginx, which docs/deploying.md
+// puts in front of every public server. Every smuggling and framing case is
+// sent through nginx: none may run the hidden petition or change data, and
+// each must get a 4xx/501 with one well-formed reply.
+TEST_F(HostileTest, BehindNginxEveryFramingAttackIsRefused) {
+  NginxProxy nginx(port());
+  if (!nginx.installed()) GTEST_SKIP() << "nginx chưa cài (scripts/install-deps.sh test cài nó)";
+  ASSERT_TRUE(nginx.ready()) << nginx.log();
+  auto through = Request(nginx.port(), "GET", "/healthz");
+  ASSERT_TRUE(through.has_value());
+  ASSERT_EQ(through->status, 200) << "nginx không chuyển được yêu cầu tới máy chủ";
+  const std::string before = Digest(db());
+  const std::string tail = SmuggledTail();
+  int n = 0;
+  for (const Smuggle& c : SmugglingCases(tail)) {
+    SCOPED_TRACE(c.name);
+    ++n;
+    const std::string problem = SmugglingProblem(nginx.port(), db(), c, tail);
+    EXPECT_TRUE(problem.empty()) << "qua nginx: " << c.name << ": " << problem;
+  }
+  std::vector<RawCase> raw = FramingCases();
+  for (const RawCase& c : MalformedCases(world->staff, world->cookie)) {
+    if (c.known_bug != nullptr) raw.push_back(c);
+  }
+  for (const RawCase& c : raw) {
+    SCOPED_TRACE(c.name);
+    ++n;
+    RawResult got = SendRaw(nginx.port(), c.bytes, 1, milliseconds(3000));
+    ASSERT_EQ(got.replies.size(), 1u) << "qua nginx: " << c.name;
+    const HttpReply& r = got.replies[0];
+    EXPECT_GE(r.status, 400) << c.name;
+    EXPECT_LE(r.status, 501) << c.name;
+    EXPECT_NE(r.body.rfind("HTTP/1.", 0), 0u) << c.name << ": phản hồi hỏng";
+  }
+  EXPECT_EQ(Digest(db()), before);
+  ExpectServing("nhóm tấn công khung qua nginx");
+  std::printf("[hostile] qua nginx: %d trường hợp\n", n);
 }
 
 // ---- 3. invalid UTF-8, overlong encodings and NUL bytes in every field ----
@@ -717,10 +889,9 @@ TEST_F(HostileTest, NulBytesAndLoneSurrogatesAreRefused) {
     std::string form_value;       // "" = no form variant
     const char* known_bug = nullptr;
   };
-  const char* kNulStored = "\\u0000 trong chuỗi JSON được nhận (201) và lưu byte NUL vào đơn";
   const std::vector<Nul> kinds = {
-      {"\\u0000 giữa chuỗi", "\"Th\\u0000n 6\"", Bytes("Th\0n 6"), kNulStored},
-      {"\\u0000 cuối chuỗi", "\"Thon\\u0000\"", Bytes("Thon\0"), kNulStored},
+      {"\\u0000 giữa chuỗi", "\"Th\\u0000n 6\"", Bytes("Th\0n 6")},
+      {"\\u0000 cuối chuỗi", "\"Thon\\u0000\"", Bytes("Thon\0")},
       {"NUL thô trong chuỗi JSON", Bytes("\"Th\0n\""), ""},
       {"\\ud800 lẻ", "\"Th\\ud800n\"", ""},
       {"\\udfff lẻ", "\"Th\\udfffn\"", ""},
@@ -740,9 +911,7 @@ TEST_F(HostileTest, NulBytesAndLoneSurrogatesAreRefused) {
       std::string problem;
       if (r.status != 400) problem = Status(r) + " " + r.body.substr(0, 200);
       if (Digest(db()) != before) problem += " (dữ liệu đã đổi)";
-      // Phone and village are validated against a pattern / the village list.
-      const bool validated = field == "phone" || field == "village";
-      Judge(name, problem, validated ? nullptr : kind.known_bug);
+      Judge(name, problem, kind.known_bug);
       if (kind.form_value.empty()) continue;
       const std::string form_name = "biểu mẫu " + field + " " + kind.label;
       SCOPED_TRACE(form_name);
@@ -758,8 +927,7 @@ TEST_F(HostileTest, NulBytesAndLoneSurrogatesAreRefused) {
       std::string form_problem;
       if (f.status != 400) form_problem = Status(f);
       if (Digest(db()) != form_before) form_problem += " (dữ liệu đã đổi)";
-      Judge(form_name, form_problem,
-            validated ? nullptr : "%00 trong trường biểu mẫu được nhận và lưu byte NUL");
+      Judge(form_name, form_problem, nullptr);
     }
   }
   // NUL in queries and other parameters.
@@ -772,8 +940,7 @@ TEST_F(HostileTest, NulBytesAndLoneSurrogatesAreRefused) {
     HttpReply r = Bearer("GET", path, world->staff);
     std::string problem;
     if (r.status != 400 && r.status != 404) problem = Status(r) + " " + r.body.substr(0, 200);
-    Judge("NUL " + path, problem,
-          Contains(path, "?") ? "%00 trong chuỗi truy vấn được nhận (200) thay vì 400" : nullptr);
+    Judge("NUL " + path, problem, nullptr);
   }
   ExpectServing("nhóm NUL");
   std::printf("[hostile] byte NUL / surrogate lẻ: %d trường hợp\n", n);

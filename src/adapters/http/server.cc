@@ -17,6 +17,7 @@
 #include <random>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "adapters/http/ascii.h"
 #include "adapters/http/compression.h"
@@ -56,16 +57,24 @@ struct HttpServer::State {
 
 namespace {
 
-MHD_Result CollectHeader(void* cls, MHD_ValueKind /*kind*/, const char* key, const char* value) {
-  auto* state = static_cast<RequestState*>(cls);
-  std::string name = ToLowerAscii(key);
-  std::string v = value == nullptr ? std::string() : std::string(value);
-  auto [it, inserted] = state->request.headers.emplace(name, v);
+// Collects every header field with its full length: a value with a NUL inside
+// reaches us whole, so CheckFraming can refuse it instead of reading the part
+// before the NUL (issue #9: `Bearer <token>\0junk` authenticated).
+MHD_Result CollectField(void* cls, MHD_ValueKind /*kind*/, const char* key, size_t key_size,
+                        const char* value, size_t value_size) {
+  auto* fields = static_cast<std::vector<ReceivedField>*>(cls);
+  fields->push_back({std::string(key == nullptr ? "" : std::string(key, key_size)),
+                     value == nullptr ? std::string() : std::string(value, value_size)});
+  return MHD_YES;
+}
+
+void AddHeader(HttpRequest& request, const ReceivedField& field) {
+  std::string name = ToLowerAscii(field.name);
+  auto [it, inserted] = request.headers.emplace(name, field.value);
   if (!inserted) {
     // RFC 9110 §5.3: repeated fields combine with a comma (cookies with "; ").
-    it->second += (name == "cookie" ? "; " : ", ") + v;
+    it->second += (name == "cookie" ? "; " : ", ") + field.value;
   }
-  return MHD_YES;
 }
 
 size_t HeaderBytes(const HttpRequest& request, const std::string& raw_uri) {
@@ -159,7 +168,8 @@ MHD_Result Send(HttpServer::State* server, MHD_Connection* connection, RequestSt
 // Fills method, path, query, headers and remote address; returns an early
 // error response (400/413/431) or nothing.
 std::optional<HttpResponse> BeginRequest(HttpServer::State* server, MHD_Connection* connection,
-                                         RequestState* state, const char* method) {
+                                         RequestState* state, const char* method,
+                                         const char* version) {
   HttpRequest& req = state->request;
   req.method = method;
   req.remote_addr = RemoteAddress(connection);
@@ -167,12 +177,17 @@ std::optional<HttpResponse> BeginRequest(HttpServer::State* server, MHD_Connecti
   std::snprintf(id, sizeof(id), "%s-%06llx", server->id_prefix.c_str(),
                 static_cast<unsigned long long>(server->next_id.fetch_add(1)));
   req.request_id = id;
-  MHD_get_connection_values(connection, MHD_HEADER_KIND, &CollectHeader, state);
+  std::vector<ReceivedField> fields;
+  MHD_get_connection_values_n(connection, MHD_HEADER_KIND, &CollectField, &fields);
+  for (const ReceivedField& field : fields) AddHeader(req, field);
   req.remote_addr = ClientAddress(req.remote_addr, req.Header("x-forwarded-for"),
                                   server->options.trusted_proxies);
 
   if (HeaderBytes(req, state->raw_uri) > server->options.max_header_bytes) {
     return LimitResponse(431, "Phần đầu (header) của yêu cầu quá lớn.");
+  }
+  if (std::optional<HttpResponse> bad = CheckFraming(version == nullptr ? "" : version, fields)) {
+    return bad;
   }
   std::string_view raw = state->raw_uri;
   size_t q = raw.find('?');
@@ -192,7 +207,7 @@ std::optional<HttpResponse> BeginRequest(HttpServer::State* server, MHD_Connecti
 }
 
 MHD_Result OnRequest(void* cls, MHD_Connection* connection, const char* /*url*/, const char* method,
-                     const char* /*version*/, const char* upload_data, size_t* upload_data_size,
+                     const char* version, const char* upload_data, size_t* upload_data_size,
                      void** con_cls) {
   auto* server = static_cast<HttpServer::State*>(cls);
   auto* state = static_cast<RequestState*>(*con_cls);
@@ -200,7 +215,7 @@ MHD_Result OnRequest(void* cls, MHD_Connection* connection, const char* /*url*/,
 
   if (!state->headers_seen) {
     state->headers_seen = true;
-    std::optional<HttpResponse> early = BeginRequest(server, connection, state, method);
+    std::optional<HttpResponse> early = BeginRequest(server, connection, state, method, version);
     // Queueing on the first call closes the connection: right for a request
     // we refuse before reading its body.
     if (early.has_value()) return Send(server, connection, state, std::move(*early));

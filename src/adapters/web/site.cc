@@ -93,7 +93,13 @@ void Site::Add(const std::string& method, const std::string& pattern, Access acc
                 }
                 if (IsFormPost(request)) {
                   Result<http::FormData> form = http::ParseForm(request);
-                  if (!form.ok()) return ErrorResponse(request, form.error());
+                  if (!form.ok()) {
+                    http::HttpResponse refused = ErrorResponse(request, form.error());
+                    // Too many fields is too much content (RFC 9110 §15.5.14),
+                    // not too many requests (issue #9: was 429).
+                    if (form.error().code == ErrorCode::kResourceExhausted) refused.status = 413;
+                    return refused;
+                  }
                   ctx.form = std::move(form).value();
                 }
                 // CSRF: a cookie session is ambient authority; every state-changing

@@ -181,7 +181,10 @@ std::string CleanFileName(std::string_view raw) {
   }
   Result<std::string> nfc = text::ToNfc(kept);
   std::string name = nfc.ok() ? std::string(Trim(*nfc)) : std::string();
-  if (name.empty()) name = std::string(kDefaultFileName);
+  // "." and ".." name a directory, not a file (issue #9: ".." was kept).
+  if (name.empty() || name.find_first_not_of('.') == std::string::npos) {
+    name = std::string(kDefaultFileName);
+  }
   return name;
 }
 

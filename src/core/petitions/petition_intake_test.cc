@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/petitions/petition_intake_testing.h"
@@ -119,6 +120,28 @@ TEST(CheckNewPetitionTest, NfdInputIsStoredAsNfc) {
   EXPECT_EQ(r->submitter.address, "Thôn 1");
   EXPECT_EQ(r->items[0].text, "Đường hỏng");
   EXPECT_EQ(r->attachments[0].file_name, "ảnh.png");
+}
+
+TEST(CheckNewPetitionTest, HostileAttachmentNamesKeepOnlyAPlainFileName) {
+  // Issue #9 (hostile uploads): paths, control bytes and dot-only names.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"../../../../etc/passwd.png", "passwd.png"},
+      {"..\\..\\windows\\a.png", "a.png"},
+      {std::string("anh\0.php.png", 12), "anh.php.png"},
+      {"anh\r\nX: 1.png", "anhX: 1.png"},
+      {"..", "tep-dinh-kem"},
+      {"...", "tep-dinh-kem"},
+      {"a/..", "tep-dinh-kem"},
+      {"", "tep-dinh-kem"},
+  };
+  for (const auto& [raw, clean] : cases) {
+    NewPetition p = ValidOnline();
+    p.attachments.push_back({raw, kPngBytes});
+    Result<CheckedPetition> r = Check(p);
+    ASSERT_TRUE(r.ok()) << raw;
+    ASSERT_EQ(r->attachments.size(), 1u);
+    EXPECT_EQ(r->attachments[0].file_name, clean) << raw;
+  }
 }
 
 TEST(CheckNewPetitionTest, TrimsSurroundingWhitespace) {

@@ -26,6 +26,7 @@ namespace doithoai::text {
 namespace {
 
 constexpr char kInvalidUtf8Message[] = "Dữ liệu không phải văn bản UTF-8 hợp lệ.";
+constexpr char kNulMessage[] = "Văn bản chứa ký tự NUL (mã 0), không được phép.";
 
 // Decodes the code point starting at s[*pos] and advances *pos past it.
 // Returns -1 (and leaves *pos alone) on an overlong, a surrogate, a value above
@@ -283,6 +284,12 @@ bool IsValidUtf8(std::string_view s) {
 Result<std::string> ToNfc(std::string_view s) {
   if (!IsValidUtf8(s)) {
     return MakeError(ErrorCode::kInvalidArgument, kInvalidUtf8Message);
+  }
+  // TXT-01: U+0000 is valid UTF-8 but never text. SQLite would store it while
+  // PostgreSQL refuses it, so it is refused here, at the one entry point for
+  // text, and both engines behave alike (issue #9, hostile input).
+  if (s.find('\0') != std::string_view::npos) {
+    return MakeError(ErrorCode::kInvalidArgument, kNulMessage);
   }
   if (IsAscii(s)) {
     return std::string(s);  // TXT-02 fast path: ASCII is always NFC

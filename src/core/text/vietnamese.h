@@ -16,7 +16,8 @@ namespace doithoai::text {
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
-// NFC form of `s`; kInvalidArgument (Vietnamese message) if `s` is not UTF-8.
+// NFC form of `s`; kInvalidArgument (Vietnamese message) if `s` is not UTF-8
+// or contains U+0000 (never text; PostgreSQL cannot store it).
 Result<std::string> ToNfc(std::string_view s);
 
 // TXT-04: moves the tone mark to the new-style position ("hoà" → "hòa",

@@ -83,6 +83,17 @@ TEST(ToNfcTest, ReturnsAsciiUnchanged) {
   EXPECT_EQ(*nfc, "Hello, world 123");
 }
 
+TEST(ToNfcTest, RefusesNulInAsciiAndInVietnameseText) {
+  // TXT-01 / issue #9: U+0000 is refused on every engine, wherever it stands.
+  for (std::string_view s : {std::string_view("Th\0n 6", 6), std::string_view("Thon\0", 5),
+                             std::string_view("\0", 1), std::string_view("Th\xC3\xB4n\0 6", 8)}) {
+    Result<std::string> nfc = ToNfc(s);
+    ASSERT_FALSE(nfc.ok()) << s.size();
+    EXPECT_EQ(nfc.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(nfc.error().message.find("NUL"), std::string::npos);
+  }
+}
+
 TEST(ToNfcTest, ComposesNfdInput) {
   // TXT-02: e + dot below + circumflex → U+1EC7 ệ.
   Result<std::string> nfc = ToNfc("e\xCC\xA3\xCC\x82");
