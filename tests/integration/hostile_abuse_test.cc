@@ -52,15 +52,6 @@ std::optional<std::string> ZipEntry(const std::string& data, const std::string& 
   return out;
 }
 
-std::string SetCookieValue(const HttpReply& r, const std::string& name) {
-  const std::string header = r.Header("set-cookie");
-  const size_t at = header.find(name + "=");
-  if (at == std::string::npos) return "";
-  const size_t start = at + name.size() + 1;
-  const size_t end = header.find(';', start);
-  return header.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
 class HostileAbuseTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -250,16 +241,8 @@ TEST_F(HostileAbuseTest, ExportedSpreadsheetsNeverTurnCitizenTextIntoFormulas) {
     ++n;
   }
   // The staff export, with a cookie session.
-  auto form = Request(port(), "GET", "/dang-nhap");
-  ASSERT_TRUE(form.has_value());
-  const std::string csrf = SetCookieValue(*form, "dt_csrf");
-  auto login = Request(
-      port(), "POST", "/dang-nhap",
-      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "dt_csrf=" + csrf}},
-      FormBody({{"_csrf", csrf}, {"username", "vanphong"}, {"password", "doithoai-demo"}}));
-  ASSERT_TRUE(login.has_value());
-  const std::string cookie = SetCookieValue(*login, "dt_session");
-  ASSERT_FALSE(cookie.empty()) << login->status;
+  const std::string cookie = FormLogin(port(), "vanphong", "doithoai-demo");
+  ASSERT_FALSE(cookie.empty());
   HttpReply xlsx = Call("GET", "/quan-tri/hoang-truong/kien-nghi/xuat.xlsx",
                         {{"Cookie", "dt_session=" + cookie}});
   ASSERT_EQ(xlsx.status, 200) << xlsx.body.substr(0, 300);

@@ -276,16 +276,6 @@ struct World {
 
 World* world = nullptr;
 
-std::string SetCookieValue(const HttpReply& r, const std::string& name) {
-  const std::string header = r.Header("set-cookie");
-  const std::string prefix = name + "=";
-  const size_t at = header.find(prefix);
-  if (at == std::string::npos) return "";
-  const size_t end = header.find(';', at);
-  return header.substr(at + prefix.size(),
-                       end == std::string::npos ? std::string::npos : end - at - prefix.size());
-}
-
 class HostileTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

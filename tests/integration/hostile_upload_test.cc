@@ -92,15 +92,6 @@ std::vector<std::string> FilesUnder(const std::string& dir) {
   return out;
 }
 
-std::string SetCookieValue(const HttpReply& r, const std::string& name) {
-  const std::string header = r.Header("set-cookie");
-  const size_t at = header.find(name + "=");
-  if (at == std::string::npos) return "";
-  const size_t start = at + name.size() + 1;
-  const size_t end = header.find(';', start);
-  return header.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
 struct World {
   std::unique_ptr<TempDir> dir;
   std::unique_ptr<TestDb> test_db;
@@ -133,17 +124,8 @@ class HostileUploadTest : public ::testing::Test {
     ASSERT_TRUE(api.has_value());
     ASSERT_EQ(api->status, 200) << api->body;
     w.staff = json::parse(api->body)["token"].get<std::string>();
-    auto form = Request(port, "GET", "/dang-nhap");
-    ASSERT_TRUE(form.has_value());
-    const std::string login_csrf = SetCookieValue(*form, "dt_csrf");
-    auto login = Request(
-        port, "POST", "/dang-nhap",
-        {{"Content-Type", "application/x-www-form-urlencoded"},
-         {"Cookie", "dt_csrf=" + login_csrf}},
-        FormBody({{"_csrf", login_csrf}, {"username", "quantri"}, {"password", "doithoai-demo"}}));
-    ASSERT_TRUE(login.has_value());
-    w.cookie = SetCookieValue(*login, "dt_session");
-    ASSERT_FALSE(w.cookie.empty()) << login->status;
+    w.cookie = FormLogin(port, "quantri", "doithoai-demo");
+    ASSERT_FALSE(w.cookie.empty());
     auto page =
         Request(port, "GET", "/quan-tri/hoang-truong", {{"Cookie", "dt_session=" + w.cookie}});
     ASSERT_TRUE(page.has_value());

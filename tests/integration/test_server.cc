@@ -397,4 +397,25 @@ std::string Between(const std::string& text, const std::string& start, const std
   return to == std::string::npos ? "" : text.substr(begin, to - begin);
 }
 
+std::string SetCookieValue(const HttpReply& reply, const std::string& name) {
+  const std::string header = reply.Header("set-cookie");
+  const std::string prefix = name + "=";
+  const size_t at = header.find(prefix);
+  if (at == std::string::npos) return "";
+  const size_t start = at + prefix.size();
+  const size_t end = header.find(';', start);
+  return header.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+std::string FormLogin(int port, const std::string& user, const std::string& password) {
+  auto form = Request(port, "GET", "/dang-nhap");
+  if (!form.has_value()) return "";
+  const std::string csrf = SetCookieValue(*form, "dt_csrf");
+  auto login = Request(
+      port, "POST", "/dang-nhap",
+      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "dt_csrf=" + csrf}},
+      FormBody({{"_csrf", csrf}, {"username", user}, {"password", password}}));
+  return login.has_value() ? SetCookieValue(*login, "dt_session") : "";
+}
+
 }  // namespace doithoai::testing

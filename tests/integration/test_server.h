@@ -125,6 +125,13 @@ std::optional<HttpReply> Request(int port, const std::string& method, const std:
                                  const std::map<std::string, std::string>& headers = {},
                                  const std::string& body = "");
 
+// The value of cookie `name` in `reply`'s Set-Cookie ("" if absent).
+std::string SetCookieValue(const HttpReply& reply, const std::string& name);
+
+// Signs `user` in through the login form (GET /dang-nhap for the CSRF
+// cookie, then POST); the session cookie's value, or "" if refused.
+std::string FormLogin(int port, const std::string& user, const std::string& password);
+
 class ServerProcess {
  public:
   // Starts `doithoai serve --db DB --listen 127.0.0.1:0 EXTRA...` and waits
