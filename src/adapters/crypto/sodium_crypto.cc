@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <utility>
+
 namespace doithoai {
 
 PasswordHashCost PasswordHashCost::Interactive() {
@@ -16,10 +18,16 @@ Result<std::unique_ptr<SodiumCrypto>> SodiumCrypto::Create(PasswordHashCost cost
   if (sodium_init() < 0) {
     return MakeError(ErrorCode::kInternal, "Không khởi tạo được thư viện mã hóa libsodium.");
   }
-  std::unique_ptr<SodiumCrypto> crypto(new SodiumCrypto(cost));
-  // A hash of a random secret nobody knows, at the same cost as real ones.
-  ASSIGN_OR_RETURN(crypto->dummy_hash_, crypto->HashPassword(crypto->NewToken()));
-  return crypto;
+  return std::unique_ptr<SodiumCrypto>(new SodiumCrypto(cost));
+}
+
+const std::string& SodiumCrypto::DummyHash() {
+  std::call_once(dummy_once_, [this] {
+    Result<std::string> hash = HashPassword(NewToken());
+    // Out of memory: an empty hash fails every verification, as it must.
+    if (hash.ok()) dummy_hash_ = std::move(hash).value();
+  });
+  return dummy_hash_;
 }
 
 Result<std::string> SodiumCrypto::HashPassword(std::string_view password) {
@@ -34,7 +42,7 @@ Result<std::string> SodiumCrypto::HashPassword(std::string_view password) {
 
 bool SodiumCrypto::VerifyPassword(std::string_view hash, std::string_view password) {
   bool unknown = hash.empty();
-  std::string h(unknown ? std::string_view(dummy_hash_) : hash);
+  std::string h(unknown ? std::string_view(DummyHash()) : hash);
   bool ok = crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
   return ok && !unknown;
 }

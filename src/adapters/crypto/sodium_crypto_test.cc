@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <set>
+#include <thread>
+#include <vector>
 
 namespace doithoai {
 namespace {
@@ -17,6 +20,23 @@ TEST(SodiumCryptoTest, HashesWithArgon2idAndVerifies) {
   EXPECT_FALSE((*crypto)->VerifyPassword(*hash, "mat-khau-du-dai"));
   EXPECT_FALSE((*crypto)->VerifyPassword("", "anything"));  // unknown user
   EXPECT_FALSE((*crypto)->VerifyPassword("not a hash", "x"));
+}
+
+TEST(SodiumCryptoTest, UnknownUsersFailFromManyThreadsAtOnce) {
+  // The dummy hash for unknown users is made on first use (not at start, for
+  // the cold start): concurrent first uses make it once and all fail.
+  auto crypto = SodiumCrypto::Create(PasswordHashCost::MinimumForTest());
+  ASSERT_TRUE(crypto.ok());
+  std::atomic<int> accepted{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      if ((*crypto)->VerifyPassword("", "")) ++accepted;
+      if ((*crypto)->VerifyPassword("", "anything")) ++accepted;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(accepted.load(), 0);
 }
 
 TEST(SodiumCryptoTest, TokensAreRandomUrlSafeAndHashedToHex) {
